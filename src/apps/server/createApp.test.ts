@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REFERENCE_DATA } from "../../catalog/index.js";
+import { openStore, type Store } from "../../store/index.js";
+import { systemRunContext } from "../shared/runContext.js";
+import { createApp } from "./createApp.js";
+
+// The HTTP API tested in-process (hono's app.request), on an in-memory PGlite store.
+let store: Store;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  store = await openStore({ actor: "api-test" });
+  await store.seedCompounds(REFERENCE_DATA.compounds);
+  app = createApp({ store, ctx: systemRunContext() });
+});
+afterAll(() => store.close());
+
+async function getJson(path: string) {
+  const response = await app.request(path);
+  return { status: response.status, body: await response.json() };
+}
+
+describe("HTTP API", () => {
+  it("answers health with the store backend", async () => {
+    expect(await getJson("/api/health")).toEqual({ status: 200, body: { status: "ok", version: expect.any(String), store: "pglite" } });
+  });
+
+  it("lists the seeded reference compounds", async () => {
+    const { body } = await getJson("/api/compounds");
+    expect(body.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(["ixazomib-citrate", "bortezomib"]));
+  });
+
+  it("shows a compound with the same JSON as `compound show`", async () => {
+    const { status, body } = await getJson("/api/compounds/ixazomib-citrate");
+    expect(status).toBe(200);
+    expect(body.computed.formula).toBe("C20H23BCl2N2O9");
+    expect(body.hydrolysis.balanced).toBe(true);
+    expect(body.reference.find((r: { property: string }) => r.property === "Molecular Weight").agrees).toBe(true);
+  });
+
+  it("answers 404 JSON for an unknown compound or route", async () => {
+    const { status, body } = await getJson("/api/compounds/nope");
+    expect(status).toBe(404);
+    expect(body.error).toMatchObject({ type: "NotFoundError", message: expect.stringMatching(/compound 'nope' not found/) });
+    expect((await getJson("/api/nothing-here")).status).toBe(404);
+  });
+
+  it("serves the depiction as SVG", async () => {
+    const response = await app.request("/api/compounds/ixazomib/depiction.svg");
+    expect(response.headers.get("content-type")).toMatch(/image\/svg\+xml/);
+    expect(await response.text()).toMatch(/<svg/);
+  });
+
+  it("lists kinds with JSON Schema parameters", async () => {
+    const { body } = await getJson("/api/kinds");
+    expect(body[0]).toMatchObject({ id: "chem.props", parameters: { type: "object", properties: { smiles: { type: "string" } } } });
+  });
+
+  it("runs, stores and returns an analysis with its envelope and audit trail", async () => {
+    const response = await app.request("/api/analyses/chem.props", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ parameters: { smiles: "CCO" }, save: true }),
+    });
+    expect(response.status).toBe(200);
+    const { id, envelope } = await response.json();
+    expect(envelope).toMatchObject({ kind: "chem.props", parameters: { smiles: "CCO" }, result: { formula: "C2H6O" } });
+    const stored = await getJson(`/api/analyses/${id}`);
+    expect(stored.body.result.formula).toBe("C2H6O");
+    const audit = await getJson("/api/audit?limit=5");
+    expect(audit.body[0]).toMatchObject({ action: "analysis.create", entityId: id, actor: "api-test" });
+  });
+
+  it("answers 400 with the issues for bad parameters, and stores nothing", async () => {
+    const before = (await store.listAnalyses({})).length;
+    for (const body of [{ parameters: { smiles: "C1CC(" }, save: true }, { parameters: {}, save: true }, "not json"]) {
+      const response = await app.request("/api/analyses/chem.props", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.message).toBeTruthy();
+    }
+    expect((await store.listAnalyses({})).length).toBe(before);
+  });
+});

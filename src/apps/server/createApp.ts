@@ -1,0 +1,113 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { Catalog as CatalogClass } from "../../catalog/catalog.js";
+import { type Catalog, compoundRecordSchema, REFERENCE_DATA } from "../../catalog/index.js";
+import { InputError, NotFoundError } from "../../core/errors.js";
+import { ANALYSIS_KINDS, findKind, type RunContext, runAnalysis } from "../../kinds/index.js";
+import type { Store } from "../../store/index.js";
+import { IXALAB_VERSION } from "../../version.js";
+import { errorResponse } from "./errorResponse.js";
+import { readWebFile } from "./staticFiles.js";
+
+/** What the HTTP app is built from; tests pass an in-memory store and call `app.request()`. */
+export interface AppDependencies {
+  store: Store;
+  ctx: RunContext;
+  /** Folder of the built web UI; the UI is not served when undefined. */
+  webRoot?: string;
+  /** Called with internal (non-input) errors, e.g. to log them. */
+  onInternalError?: (error: unknown) => void;
+}
+
+const analysisRequest = z.strictObject({ parameters: z.unknown().optional(), save: z.boolean().optional() });
+
+/** The Ixalab HTTP API (JSON under /api) and the web UI. */
+export function createApp({ store, ctx, webRoot, onInternalError }: AppDependencies): Hono {
+  const app = new Hono();
+  let catalog: Promise<Catalog> | undefined;
+  // The catalog is built from the stored compounds once; writes to compounds will reset it.
+  const getCatalog = () => {
+    catalog ??= Promise.all([ctx.rdkit(), store.listCompounds()]).then(
+      ([rdkit, rows]) =>
+        new CatalogClass(
+          rdkit,
+          rows.map((r) => compoundRecordSchema.parse(r.record)),
+          REFERENCE_DATA.reactions,
+        ),
+    );
+    return catalog;
+  };
+
+  app.onError((error, c) => {
+    const { status, body } = errorResponse(error);
+    if (status === 500) onInternalError?.(error);
+    return c.json(body, status);
+  });
+
+  app.get("/api/health", (c) => c.json({ status: "ok", version: IXALAB_VERSION, store: store.backend }));
+  app.get("/api/compounds", async (c) => c.json((await getCatalog()).list()));
+  app.get("/api/compounds/:id", async (c) => c.json((await getCatalog()).describe(c.req.param("id"))));
+  app.get("/api/compounds/:id/hydrolysis", async (c) =>
+    c.json((await getCatalog()).hydrolyze(c.req.param("id"))),
+  );
+  app.get("/api/compounds/:id/depiction.svg", async (c) => {
+    const svg = (await getCatalog()).depict(c.req.param("id"));
+    return c.body(svg, 200, { "content-type": "image/svg+xml; charset=utf-8" });
+  });
+
+  app.get("/api/kinds", (c) =>
+    c.json(
+      ANALYSIS_KINDS.map((k) => ({
+        id: k.id,
+        title: k.title,
+        description: k.description,
+        command: `ixalab ${k.command.join(" ")}`,
+        parameters: z.toJSONSchema(k.parameters as z.ZodType, { unrepresentable: "any" }),
+      })),
+    ),
+  );
+
+  app.post("/api/analyses/:kind", async (c) => {
+    const kind = findKind(c.req.param("kind"));
+    const body = analysisRequest.safeParse(await c.req.json().catch(() => undefined));
+    if (!body.success) {
+      throw new InputError('request body: expected JSON {"parameters": {...}, "save"?: boolean}');
+    }
+    const envelope = await runAnalysis(kind, body.data.parameters, [], ctx);
+    if (!body.data.save) return c.json({ envelope });
+    const stored = await store.saveAnalysis({ envelope });
+    return c.json({ id: stored.id, envelope });
+  });
+  app.get("/api/analyses", async (c) => {
+    const limit = Number(c.req.query("limit") ?? 100);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+      throw new InputError(`limit: expected a whole number from 1 to 1000, found '${c.req.query("limit")}'`);
+    }
+    return c.json(await store.listAnalyses({ kind: c.req.query("kind") || undefined, limit }));
+  });
+  app.get("/api/analyses/:id", async (c) => {
+    const row = await store.getAnalysis(c.req.param("id"));
+    if (!row) throw new NotFoundError("analysis", c.req.param("id"));
+    return c.json(row);
+  });
+  app.get("/api/audit", async (c) => {
+    const limit = Number(c.req.query("limit") ?? 200);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 10000) {
+      throw new InputError(`limit: expected a whole number from 1 to 10000, found '${c.req.query("limit")}'`);
+    }
+    return c.json(await store.auditLog({ limit }));
+  });
+  app.all("/api/*", (c) => {
+    throw new NotFoundError("API route", `${c.req.method} ${c.req.path}`, "See README.md, 'HTTP API'");
+  });
+
+  app.get("*", async (c) => {
+    const file = webRoot ? await readWebFile(webRoot, c.req.path) : undefined;
+    if (!file) return c.text("The web UI is not built: run `npm run build`.", 404);
+    return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": file.contentType,
+      "cache-control": file.immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    });
+  });
+  return app;
+}

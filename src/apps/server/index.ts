@@ -1,0 +1,2 @@
+export { type AppDependencies, createApp } from "./createApp.js";
+export { type ServerOptions, startServer } from "./startServer.js";

@@ -1,0 +1,268 @@
+/** Typed client for the Ixalab HTTP API (src/apps/server). Every call throws `ApiError` on failure. */
+
+export interface Health {
+  status: string;
+  version: string;
+  store: "pglite" | "postgres" | string;
+}
+
+export interface CompoundSummary {
+  id: string;
+  name: string;
+  cas: string | null;
+  formula: string;
+  averageMass: number;
+  inchiKey: string;
+  smiles: string;
+  roles: string[];
+}
+
+export interface ComputedProperties {
+  formula: string;
+  averageMass: number;
+  monoisotopicMass: number;
+  clogp: number;
+  tpsa: number;
+  hbd: number;
+  hba: number;
+  lipinskiHbd: number;
+  lipinskiHba: number;
+  rotatableBonds: number;
+  rings: number;
+  formalCharge: number;
+  canonicalSmiles: string;
+  inchi: string;
+  inchiKey: string;
+}
+
+export interface ReferenceRow {
+  table: "physicochemical" | "pharmacokinetic" | string;
+  property: string;
+  value: number | string;
+  unit: string | null;
+  source: string;
+  note?: string;
+  computed?: number | string;
+  computedMethod?: string;
+  agrees?: boolean;
+}
+
+export interface HydrolysisSpecies {
+  id: string;
+  name: string;
+  formula: string;
+  coefficient: number;
+  averageMass: number;
+  monoisotopicMass: number;
+}
+
+export interface Hydrolysis {
+  equation: string;
+  reactants: HydrolysisSpecies[];
+  products: HydrolysisSpecies[];
+  balanced: boolean;
+  elements: Record<string, { reactants: number; products: number }>;
+  massBalance: { reactants: number; products: number; unit: string };
+}
+
+export interface CompoundDetail {
+  id: string;
+  name: string;
+  synonyms: string[];
+  cas: string | null;
+  pubchemCid: number | string | null;
+  smiles: string;
+  identitySource: string;
+  roles: string[];
+  computed: ComputedProperties;
+  conventionalAverageMass: { value: number; unit: string; method: string };
+  reference: ReferenceRow[];
+  hydrolysis?: Hydrolysis;
+}
+
+/** A JSON Schema fragment, as the server derives it from a kind's parameter schema. */
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  format?: string;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  contentMediaType?: string;
+}
+
+export interface Kind {
+  id: string;
+  title: string;
+  description: string;
+  parameters: JsonSchema;
+}
+
+export interface Envelope {
+  kind: string;
+  ixalabVersion: string;
+  startedAt: string;
+  durationMs: number;
+  inputs: { name: string; bytes: number; sha256: string; format: string }[];
+  parameters: unknown;
+  warnings: string[];
+  result: unknown;
+}
+
+export interface AnalysisRun {
+  id?: string;
+  envelope: Envelope;
+}
+
+export interface StoredAnalysis {
+  id: string;
+  kind: string;
+  compoundId: string | null;
+  createdAt: string;
+  parameters: unknown;
+  result: unknown;
+  provenance: unknown;
+}
+
+export interface AuditEvent {
+  id: string | number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+/** A failed API call: HTTP status (0 when the server could not be reached) and the server's error body. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly issues: ApiIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+async function errorFromResponse(path: string, response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => "");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  if (error && typeof error.message === "string") {
+    const issues = Array.isArray(error.issues)
+      ? error.issues
+          .filter(isRecord)
+          .map((i) => ({ path: String(i.path ?? ""), message: String(i.message ?? "") }))
+      : [];
+    return new ApiError(response.status, String(error.type ?? "Error"), error.message, issues);
+  }
+  const detail = text && !text.trimStart().startsWith("<") ? `: ${text.slice(0, 200)}` : "";
+  return new ApiError(
+    response.status,
+    "HttpError",
+    `${path} failed with HTTP ${response.status} ${response.statusText}${detail}`,
+  );
+}
+
+async function send(path: string, init?: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new ApiError(0, "NetworkError", `Could not reach the Ixalab server for ${path} (${why}).`);
+  }
+  if (!response.ok) throw await errorFromResponse(path, response);
+  return response;
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await send(path, { signal, headers: { accept: "application/json" } });
+  const type = response.headers.get("content-type") ?? "";
+  if (!type.includes("json")) {
+    throw new ApiError(
+      response.status,
+      "HttpError",
+      `${path} answered with ${type || "no content type"} instead of JSON. Is the API server running?`,
+    );
+  }
+  return (await response.json()) as T;
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  health: (signal?: AbortSignal) => getJson<Health>("/api/health", signal),
+  compounds: (signal?: AbortSignal) => getJson<CompoundSummary[]>("/api/compounds", signal),
+  compound: (id: string, signal?: AbortSignal) =>
+    getJson<CompoundDetail>(`/api/compounds/${enc(id)}`, signal),
+  hydrolysis: (id: string, signal?: AbortSignal) =>
+    getJson<Hydrolysis>(`/api/compounds/${enc(id)}/hydrolysis`, signal),
+  depictionUrl: (id: string) => `/api/compounds/${enc(id)}/depiction.svg`,
+  async depiction(id: string, signal?: AbortSignal): Promise<string> {
+    const path = `/api/compounds/${enc(id)}/depiction.svg`;
+    const response = await send(path, { signal, headers: { accept: "image/svg+xml" } });
+    return response.text();
+  },
+  kinds: (signal?: AbortSignal) => getJson<Kind[]>("/api/kinds", signal),
+  async runAnalysis(kind: string, parameters: Record<string, unknown>, save = true): Promise<AnalysisRun> {
+    const path = `/api/analyses/${enc(kind)}`;
+    const response = await send(path, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ parameters, save }),
+    });
+    return (await response.json()) as AnalysisRun;
+  },
+  analyses: (options: { kind?: string; limit?: number } = {}, signal?: AbortSignal) =>
+    getJson<StoredAnalysis[]>(`/api/analyses${query(options)}`, signal),
+  analysis: (id: string, signal?: AbortSignal) => getJson<StoredAnalysis>(`/api/analyses/${enc(id)}`, signal),
+  audit: (limit: number, signal?: AbortSignal) =>
+    getJson<AuditEvent[]>(`/api/audit${query({ limit })}`, signal),
+};
+
+/** A readable one-line message for anything thrown by a fetch. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

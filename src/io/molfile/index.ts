@@ -1,0 +1,2 @@
+export { type Molfile, parseMolfile } from "./parseMolfile.js";
+export { readMolfile } from "./readMolfile.js";

@@ -1,0 +1,78 @@
+import { FormatError } from "../../core/errors.js";
+
+/** One structure of a SMILES list, with the 1-based line it came from. */
+export interface SmilesListEntry {
+  line: number;
+  smiles: string;
+}
+
+/**
+ * A line-at-a-time parser for SMILES lists: either a SMILES file (one SMILES per line, optionally
+ * followed by whitespace and a name, as in `.smi` files) or a CSV/TSV whose header has a `smiles` column
+ * (RFC 4180 quoting). Blank lines and `#` comments are skipped. Stateful: feed lines in order.
+ * @throws FormatError naming the file and line for a CSV without a `smiles` column or a broken row.
+ */
+export function createSmilesListParser(source = "<memory>") {
+  let mode:
+    | { kind: "plain" }
+    | { kind: "table"; delimiter: string; column: number; width: number }
+    | undefined;
+  return (text: string, line: number): SmilesListEntry | undefined => {
+    const content = text.replace(/\r$/, "");
+    if (content.trim() === "" || content.startsWith("#")) return undefined;
+    if (!mode) {
+      mode = detectMode(content, source, line);
+      if (mode.kind === "table" || /^smiles$/i.test(content.trim())) return undefined;
+    }
+    if (mode.kind === "plain") return { line, smiles: content.trim().split(/\s+/)[0] ?? "" };
+    const fields = splitDelimited(content, mode.delimiter, source, line);
+    const smiles = fields[mode.column]?.trim() ?? "";
+    if (smiles === "") {
+      throw new FormatError(source, `line ${line}`, "a value in the 'smiles' column", "an empty field");
+    }
+    return { line, smiles };
+  };
+}
+
+function detectMode(header: string, source: string, line: number) {
+  for (const delimiter of [",", "\t", ";"]) {
+    if (!header.includes(delimiter)) continue;
+    const fields = splitDelimited(header, delimiter, source, line).map((f) => f.trim().toLowerCase());
+    const column = fields.indexOf("smiles");
+    if (column >= 0) return { kind: "table" as const, delimiter, column, width: fields.length };
+    if (!/\s/.test(header.trim())) {
+      throw new FormatError(
+        source,
+        `line ${line} (header)`,
+        "a 'smiles' column",
+        `columns ${fields.map((f) => `'${f}'`).join(", ")}`,
+        "Name the structure column 'smiles', or give one SMILES per line",
+      );
+    }
+  }
+  return { kind: "plain" as const };
+}
+
+/** Splits one delimited line with RFC 4180 double-quote rules. */
+export function splitDelimited(text: string, delimiter: string, source: string, line: number): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === delimiter) {
+      fields.push(field);
+      field = "";
+    } else field += c;
+  }
+  if (quoted) throw new FormatError(source, `line ${line}`, "a closing double quote", "end of line");
+  fields.push(field);
+  return fields;
+}

@@ -1,0 +1,19 @@
+import { NotFoundError } from "../core/errors.js";
+import { chemPropsKind } from "./chemProps.js";
+import type { AnalysisKind } from "./kind.js";
+
+/** Every analysis kind Ixalab offers; the CLI, the API and the UI are generated from this list. */
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of many parameter and result types
+export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [chemPropsKind];
+
+/** @throws NotFoundError naming the known kinds. */
+export function findKind(id: string): AnalysisKind<unknown, unknown> {
+  const kind = ANALYSIS_KINDS.find((k) => k.id === id);
+  if (!kind)
+    throw new NotFoundError(
+      "analysis kind",
+      id,
+      `Known kinds: ${ANALYSIS_KINDS.map((k) => k.id).join(", ")}`,
+    );
+  return kind;
+}

@@ -1,0 +1,234 @@
+import { mkdirSync } from "node:fs";
+import { userInfo } from "node:os";
+import { resolve } from "node:path";
+import { InputError } from "../core/errors.js";
+import {
+  getAnalysis,
+  type ListAnalysesOptions,
+  listAnalyses,
+  type SaveAnalysisInput,
+  type StoredAnalysis,
+  saveAnalysis,
+} from "./analyses.js";
+import { type AuditEvent, type AuditLogOptions, listAuditEvents } from "./audit.js";
+import {
+  type CreateBatchInput,
+  createBatch,
+  getBatch,
+  type ListBatchesOptions,
+  listBatches,
+  type StoredBatch,
+} from "./batches.js";
+import {
+  type CompoundRecord,
+  checkCompoundRecords,
+  getCompound,
+  listCompounds,
+  type StoredCompound,
+  type UpsertOutcome,
+  upsertCompound,
+} from "./compounds.js";
+import { acquireDataDirLock } from "./dataDirLock.js";
+import { type Db, openDb } from "./db.js";
+import { migrate } from "./migrations.js";
+import {
+  checkRawFileInputs,
+  getRawFile,
+  putRawFile,
+  type RawFile,
+  type RawFileInput,
+  type RawFileMeta,
+} from "./rawFiles.js";
+
+/** Where the store lives and who is writing. */
+export interface StoreOptions {
+  /** PGlite data directory, created if missing; in memory when undefined (and no databaseUrl). */
+  dataDir?: string;
+  /** PostgreSQL connection string; takes precedence over `dataDir`. */
+  databaseUrl?: string;
+  /** PostgreSQL only: schema to use, created if missing. */
+  schema?: string;
+  /** Name recorded in the audit log. @default process.env.IXALAB_USER ?? the OS user name ?? "unknown" */
+  actor?: string;
+}
+
+/** Counts of what {@link Store.seedCompounds} did. */
+export interface SeedSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * The Ixalab database: compounds, raw files, batches, analyses and their audit log. Every write runs in one
+ * transaction together with its audit rows. Open it with {@link openStore}.
+ */
+export class Store {
+  #closed = false;
+
+  /** Use {@link openStore}; this constructor expects a migrated database. */
+  constructor(
+    /** The underlying connection, for administration and tests; writes through it bypass the audit log. */
+    readonly db: Db,
+    /** Name recorded in the audit log for writes through this store. */
+    readonly actor: string,
+    private readonly releaseLock: () => void = () => {},
+  ) {}
+
+  /** Which database engine holds the data. */
+  get backend(): "pglite" | "postgres" {
+    return this.db.backend;
+  }
+
+  /** Reads every compound, ordered by id. */
+  async listCompounds(): Promise<StoredCompound[]> {
+    return listCompounds(this.db);
+  }
+
+  /** Reads one compound, or undefined when the id is unknown. */
+  async getCompound(id: string): Promise<StoredCompound | undefined> {
+    return getCompound(this.db, id);
+  }
+
+  /**
+   * Creates or updates a compound; writes and audits nothing when the record is unchanged.
+   * @throws ValidationError when `id` or `name` is missing or empty.
+   * @example await store.upsertCompound({ id: "ixazomib", name: "Ixazomib", smiles: "…" });
+   */
+  async upsertCompound(record: CompoundRecord): Promise<UpsertOutcome> {
+    const [checked] = checkCompoundRecords([record]);
+    return this.db.transaction((tx) => upsertCompound(tx, this.actor, checked!));
+  }
+
+  /**
+   * Upserts many compounds in one transaction; idempotent, so it is safe to call at every start and from
+   * several processes at once.
+   * @throws ValidationError listing every malformed record, before anything is written.
+   */
+  async seedCompounds(records: readonly CompoundRecord[]): Promise<SeedSummary> {
+    // Sorted so that concurrent seeders lock rows in the same order and cannot deadlock.
+    const sorted = [...checkCompoundRecords(records)].sort((a, b) =>
+      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
+    return this.db.transaction(async (tx) => {
+      const summary: SeedSummary = { created: 0, updated: 0, unchanged: 0 };
+      for (const record of sorted) summary[await upsertCompound(tx, this.actor, record)]++;
+      return summary;
+    });
+  }
+
+  /**
+   * Stores a file by content; storing the same bytes again is a no-op that returns the existing metadata.
+   * @throws ValidationError when the name is empty or bytes is not a Uint8Array.
+   */
+  async putRawFile(file: RawFileInput): Promise<RawFileMeta> {
+    checkRawFileInputs([file], "file");
+    return this.db.transaction((tx) => putRawFile(tx, this.actor, file));
+  }
+
+  /**
+   * Reads a stored file with its bytes, or undefined when no file has that hash.
+   * @throws InputError when `sha256` is not 64 hex digits.
+   */
+  async getRawFile(sha256: string): Promise<RawFile | undefined> {
+    return getRawFile(this.db, sha256);
+  }
+
+  /**
+   * Stores an analysis with its input files in one transaction: on any error nothing is stored.
+   * @throws ValidationError for a malformed input, NotFoundError for an unknown compound or batch.
+   */
+  async saveAnalysis(input: SaveAnalysisInput): Promise<StoredAnalysis> {
+    return this.db.transaction((tx) => saveAnalysis(tx, this.actor, input));
+  }
+
+  /** Reads one analysis, or undefined when the id is unknown or not a UUID. */
+  async getAnalysis(id: string): Promise<StoredAnalysis | undefined> {
+    return getAnalysis(this.db, id);
+  }
+
+  /**
+   * Lists analyses, newest first.
+   * @throws InputError for a bad `limit` or `offset`.
+   */
+  async listAnalyses(options: ListAnalysesOptions = {}): Promise<StoredAnalysis[]> {
+    return listAnalyses(this.db, options);
+  }
+
+  /**
+   * Creates a batch.
+   * @throws NotFoundError for an unknown compound, InputError when the id is taken.
+   */
+  async createBatch(input: CreateBatchInput): Promise<StoredBatch> {
+    return this.db.transaction((tx) => createBatch(tx, this.actor, input));
+  }
+
+  /** Reads one batch, or undefined when the id is unknown. */
+  async getBatch(id: string): Promise<StoredBatch | undefined> {
+    return getBatch(this.db, id);
+  }
+
+  /** Reads batches, optionally of one compound, ordered by id. */
+  async listBatches(options: ListBatchesOptions = {}): Promise<StoredBatch[]> {
+    return listBatches(this.db, options);
+  }
+
+  /**
+   * Reads the audit log, newest first.
+   * @throws InputError for a bad `limit`.
+   */
+  async auditLog(options: AuditLogOptions = {}): Promise<AuditEvent[]> {
+    return listAuditEvents(this.db, options);
+  }
+
+  /** Closes the database and releases the data-directory lock; calling it again does nothing. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      await this.db.close();
+    } finally {
+      this.releaseLock();
+    }
+  }
+}
+
+/**
+ * Opens the store on PostgreSQL (`databaseUrl`), a PGlite directory (`dataDir`) or PGlite in memory, and
+ * applies pending migrations.
+ * @throws InputError when the data directory is in use by another process, or the schema is newer than
+ * this Ixalab.
+ * @example const store = await openStore({ dataDir: "./ixalab-data" });
+ */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const actor = options.actor ?? defaultActor();
+  if (actor.trim() === "") throw new InputError("actor must not be empty");
+  const dataDir =
+    options.databaseUrl === undefined && options.dataDir !== undefined && options.dataDir !== "memory://"
+      ? resolve(options.dataDir)
+      : undefined;
+  let releaseLock = () => {};
+  if (dataDir !== undefined) {
+    mkdirSync(dataDir, { recursive: true });
+    releaseLock = acquireDataDirLock(dataDir);
+  }
+  let db: Db | undefined;
+  try {
+    db = await openDb({ dataDir, databaseUrl: options.databaseUrl, schema: options.schema });
+    await migrate(db);
+    return new Store(db, actor, releaseLock);
+  } catch (error) {
+    await db?.close().catch(() => {});
+    releaseLock();
+    throw error;
+  }
+}
+
+function defaultActor(): string {
+  if (process.env.IXALAB_USER) return process.env.IXALAB_USER;
+  try {
+    return userInfo().username || "unknown";
+  } catch {
+    return "unknown";
+  }
+}
