@@ -21,12 +21,17 @@ async function getJson(path: string) {
 
 describe("HTTP API", () => {
   it("answers health with the store backend", async () => {
-    expect(await getJson("/api/health")).toEqual({ status: 200, body: { status: "ok", version: expect.any(String), store: "pglite" } });
+    expect(await getJson("/api/health")).toEqual({
+      status: 200,
+      body: { status: "ok", version: expect.any(String), store: "pglite" },
+    });
   });
 
   it("lists the seeded reference compounds", async () => {
     const { body } = await getJson("/api/compounds");
-    expect(body.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(["ixazomib-citrate", "bortezomib"]));
+    expect(body.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining(["ixazomib-citrate", "bortezomib"]),
+    );
   });
 
   it("shows a compound with the same JSON as `compound show`", async () => {
@@ -34,13 +39,18 @@ describe("HTTP API", () => {
     expect(status).toBe(200);
     expect(body.computed.formula).toBe("C20H23BCl2N2O9");
     expect(body.hydrolysis.balanced).toBe(true);
-    expect(body.reference.find((r: { property: string }) => r.property === "Molecular Weight").agrees).toBe(true);
+    expect(body.reference.find((r: { property: string }) => r.property === "Molecular Weight").agrees).toBe(
+      true,
+    );
   });
 
   it("answers 404 JSON for an unknown compound or route", async () => {
     const { status, body } = await getJson("/api/compounds/nope");
     expect(status).toBe(404);
-    expect(body.error).toMatchObject({ type: "NotFoundError", message: expect.stringMatching(/compound 'nope' not found/) });
+    expect(body.error).toMatchObject({
+      type: "NotFoundError",
+      message: expect.stringMatching(/compound 'nope' not found/),
+    });
     expect((await getJson("/api/nothing-here")).status).toBe(404);
   });
 
@@ -52,7 +62,10 @@ describe("HTTP API", () => {
 
   it("lists kinds with JSON Schema parameters", async () => {
     const { body } = await getJson("/api/kinds");
-    expect(body[0]).toMatchObject({ id: "chem.props", parameters: { type: "object", properties: { smiles: { type: "string" } } } });
+    expect(body[0]).toMatchObject({
+      id: "chem.props",
+      parameters: { type: "object", properties: { smiles: { type: "string" } } },
+    });
   });
 
   it("runs, stores and returns an analysis with its envelope and audit trail", async () => {
@@ -63,7 +76,11 @@ describe("HTTP API", () => {
     });
     expect(response.status).toBe(200);
     const { id, envelope } = await response.json();
-    expect(envelope).toMatchObject({ kind: "chem.props", parameters: { smiles: "CCO" }, result: { formula: "C2H6O" } });
+    expect(envelope).toMatchObject({
+      kind: "chem.props",
+      parameters: { smiles: "CCO" },
+      result: { formula: "C2H6O" },
+    });
     const stored = await getJson(`/api/analyses/${id}`);
     expect(stored.body.result.formula).toBe("C2H6O");
     const audit = await getJson("/api/audit?limit=5");
@@ -72,7 +89,11 @@ describe("HTTP API", () => {
 
   it("answers 400 with the issues for bad parameters, and stores nothing", async () => {
     const before = (await store.listAnalyses({})).length;
-    for (const body of [{ parameters: { smiles: "C1CC(" }, save: true }, { parameters: {}, save: true }, "not json"]) {
+    for (const body of [
+      { parameters: { smiles: "C1CC(" }, save: true },
+      { parameters: {}, save: true },
+      "not json",
+    ]) {
       const response = await app.request("/api/analyses/chem.props", {
         method: "POST",
         headers: { "content-type": "application/json" },

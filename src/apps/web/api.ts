@@ -31,8 +31,9 @@ export interface ComputedProperties {
   rings: number;
   formalCharge: number;
   canonicalSmiles: string;
-  inchi: string;
-  inchiKey: string;
+  /** Null when InChI cannot represent the structure. */
+  inchi: string | null;
+  inchiKey: string | null;
 }
 
 export interface ReferenceRow {
@@ -62,6 +63,7 @@ export interface Hydrolysis {
   products: HydrolysisSpecies[];
   balanced: boolean;
   elements: Record<string, { reactants: number; products: number }>;
+  charge?: { reactants: number; products: number };
   massBalance: { reactants: number; products: number; unit: string };
 }
 
@@ -72,10 +74,13 @@ export interface CompoundDetail {
   cas: string | null;
   pubchemCid: number | string | null;
   smiles: string;
+  /** The InChIKey recorded with the identity (the computed one is in `computed`). */
+  inchiKey?: string;
   identitySource: string;
   roles: string[];
   computed: ComputedProperties;
-  conventionalAverageMass: { value: number; unit: string; method: string };
+  /** Null when an element has no IUPAC conventional atomic weight. */
+  conventionalAverageMass: { value: number; unit: string; method: string } | null;
   reference: ReferenceRow[];
   hydrolysis?: Hydrolysis;
 }
@@ -107,6 +112,8 @@ export interface Kind {
   id: string;
   title: string;
   description: string;
+  /** The same analysis on the command line, e.g. "ixalab chem props". */
+  command?: string;
   parameters: JsonSchema;
 }
 

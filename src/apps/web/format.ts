@@ -115,7 +115,7 @@ export const PROPERTY_META: Record<string, PropertyMeta> = {
   },
   conventionalAverageMass: { label: "Average mass (conventional)", unit: "g/mol", decimals: 3 },
   clogp: { label: "cLogP (Crippen)", decimals: 2, hint: "Wildman–Crippen" },
-  tpsa: { label: "TPSA", unit: "Å²", decimals: 2, hint: "topological polar surface area" },
+  tpsa: { label: "TPSA", unit: "Å²", decimals: 2, hint: "topological polar surface area (Ertl; N, O only)" },
   hbd: { label: "H-bond donors", decimals: 0 },
   hba: { label: "H-bond acceptors", decimals: 0 },
   lipinskiHbd: { label: "Lipinski HBD", decimals: 0, hint: "NH + OH count" },

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { AnalysisRun, Kind } from "../api.js";
-import { api } from "../api.js";
+import { ApiError, api } from "../api.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
 import { AnalysisOutcome } from "./AnalysisOutcome.js";
 import { SchemaForm } from "./SchemaForm.js";
@@ -30,7 +30,19 @@ export function KindRunner({ kind, onSaved }: { kind: Kind; onSaved: () => void 
     <section className="card" aria-labelledby="kind-heading">
       <h2 id="kind-heading">{kind.title}</h2>
       {kind.description && <p className="card__lead">{kind.description}</p>}
-      <SchemaForm kind={kind} busy={outcome.status === "running"} onSubmit={run} />
+      {kind.command && (
+        <p className="card__cli">
+          Command line: <code>{kind.command}</code>
+        </p>
+      )}
+      <SchemaForm
+        kind={kind}
+        busy={outcome.status === "running"}
+        onSubmit={run}
+        issues={
+          outcome.status === "failed" && outcome.error instanceof ApiError ? outcome.error.issues : undefined
+        }
+      />
       <div aria-live="polite">
         {outcome.status === "failed" && <ErrorMessage error={outcome.error} action={`run ${kind.id}`} />}
         {outcome.status === "done" && <AnalysisOutcome run={outcome.run} />}

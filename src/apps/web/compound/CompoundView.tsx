@@ -14,7 +14,12 @@ import { ReferenceSection } from "./ReferenceSection.js";
 /** The compound page: headline formula and mass, structure, identity, properties, references, hydrolysis. */
 export function CompoundView({ compound }: { compound: CompoundDetail }) {
   useDocumentTitle(compound.name);
-  const mass = compound.conventionalAverageMass;
+  // The guide's molecular weights use IUPAC conventional atomic weights; RDKit's table is the fallback.
+  const mass = compound.conventionalAverageMass ?? {
+    value: compound.computed.averageMass,
+    unit: "g/mol",
+    method: "RDKit atomic weights (no conventional weight for every element)",
+  };
   return (
     <article className="compound">
       <div className="page-head">

@@ -21,11 +21,13 @@ const ORDER = [
 export function ComputedCard({ compound }: { compound: CompoundDetail }) {
   const { computed, conventionalAverageMass: conventional } = compound;
   const rows: PropertyRow[] = ORDER.map((key) => ({ key, value: computed[key] }));
-  rows.splice(2, 0, {
-    key: "conventionalAverageMass",
-    value: conventional.value,
-    detail: conventional.method,
-  });
+  if (conventional) {
+    rows.splice(2, 0, {
+      key: "conventionalAverageMass",
+      value: conventional.value,
+      detail: conventional.method,
+    });
+  }
   return (
     <section className="card" aria-labelledby="computed-heading">
       <h2 id="computed-heading">Computed properties</h2>

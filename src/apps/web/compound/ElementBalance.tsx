@@ -1,10 +1,12 @@
-/** Atoms of each element on both sides of a reaction; unequal counts are highlighted. */
-export function ElementBalance({
-  elements,
-}: {
+export interface ElementBalanceProps {
   elements: Record<string, { reactants: number; products: number }>;
-}) {
+  charge?: { reactants: number; products: number };
+}
+
+/** Atoms of each element (and the net charge) on both sides of a reaction; unequal counts are highlighted. */
+export function ElementBalance({ elements, charge }: ElementBalanceProps) {
   const entries = Object.entries(elements);
+  if (charge) entries.push(["charge", charge]);
   return (
     <ul className="element-balance" aria-label="Atoms per element, reactants and products">
       {entries.map(([symbol, count]) => {
@@ -15,7 +17,7 @@ export function ElementBalance({
             className={ok ? "element element--ok" : "element element--bad"}
             title={`${symbol}: ${count.reactants} in reactants, ${count.products} in products`}
           >
-            <span className="element__symbol">{symbol}</span>
+            <span className={symbol === "charge" ? "element__label" : "element__symbol"}>{symbol}</span>
             <span className="element__counts">
               {count.reactants}
               <span aria-hidden="true">{ok ? " = " : " ≠ "}</span>

@@ -21,7 +21,7 @@ export function HydrolysisBody({ hydrolysis }: { hydrolysis: Hydrolysis }) {
           {hydrolysis.balanced ? "Balanced" : "Not balanced"}
         </span>
       </div>
-      <ElementBalance elements={hydrolysis.elements} />
+      <ElementBalance elements={hydrolysis.elements} charge={hydrolysis.charge} />
       <SpeciesTable hydrolysis={hydrolysis} />
     </>
   );

@@ -37,10 +37,17 @@ export function IdentityCard({ compound }: { compound: CompoundDetail }) {
         <dt>Canonical SMILES</dt>
         <dd className="mono wrap-anywhere">{computed.canonicalSmiles}</dd>
         <dt>InChI</dt>
-        <dd className="mono wrap-anywhere">{computed.inchi}</dd>
+        <dd className="mono wrap-anywhere">
+          {computed.inchi ?? <span className="muted">not representable in InChI</span>}
+        </dd>
         <dt>InChIKey</dt>
         <dd className="mono wrap-anywhere" data-testid="inchikey">
-          {computed.inchiKey}
+          {computed.inchiKey ?? compound.inchiKey ?? <span className="muted">—</span>}
+          {computed.inchiKey && compound.inchiKey && compound.inchiKey !== computed.inchiKey && (
+            <span className="identity__warning">
+              recorded {compound.inchiKey}: differs from the structure's computed key
+            </span>
+          )}
         </dd>
         <dt>Identity source</dt>
         <dd className="identity__source">{compound.identitySource}</dd>

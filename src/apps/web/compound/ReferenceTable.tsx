@@ -1,62 +1,78 @@
+import type { ReactNode } from "react";
 import type { ReferenceRow } from "../api.js";
 import { AgreementMark } from "../components/AgreementMark.js";
+import { Formula } from "../components/Formula.js";
 import { formatComparable, formatGuide } from "../format.js";
 
 function withUnit(text: string, unit: string | null): string {
   return unit ? `${text} ${unit}` : text;
 }
 
-/** One table of guide values (physicochemical or pharmacokinetic) against what Ixalab computes. */
+/** A guide or computed value; molecular formulas get subscripts. */
+function show(row: ReferenceRow, text: string): ReactNode {
+  return /formula/i.test(row.property) ? <Formula formula={text} /> : text;
+}
+
+/**
+ * One table of guide values (physicochemical or pharmacokinetic) beside what Ixalab computes. Each row is
+ * a different quantity, so values are left-aligned: there is no common decimal point to align on.
+ */
 export function ReferenceTable({ title, rows }: { title: string; rows: ReferenceRow[] }) {
   return (
     <div className="table-wrap">
       <table className="data reference" data-testid={`reference-${title.toLowerCase()}`}>
         <caption>{title}</caption>
         <colgroup>
-          <col style={{ width: "17%" }} />
-          <col style={{ width: "15%" }} />
-          <col style={{ width: "17%" }} />
-          <col style={{ width: "13%" }} />
-          <col style={{ width: "16%" }} />
-          <col style={{ width: "22%" }} />
+          <col className="reference__col-property" />
+          <col className="reference__col-guide" />
+          <col className="reference__col-source" />
+          <col className="reference__col-computed" />
+          <col className="reference__col-mark" />
+          <col className="reference__col-method" />
         </colgroup>
         <thead>
           <tr>
             <th scope="col">Property</th>
-            <th scope="col" className="num">
-              Guide value
-            </th>
+            <th scope="col">Guide value</th>
             <th scope="col">Source</th>
-            <th scope="col" className="num">
-              Computed
+            <th scope="col">Computed</th>
+            <th scope="col">
+              <span className="visually-hidden">Agreement</span>
+              <span aria-hidden="true">Agrees</span>
             </th>
             <th scope="col">Method</th>
-            <th scope="col">Agreement</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={`${row.table}:${row.property}`}>
               <th scope="row">{row.property}</th>
-              <td className={typeof row.value === "number" ? "num nowrap" : "num"}>
-                {withUnit(formatGuide(row.value), row.unit)}
+              <td>
+                <span className={typeof row.value === "number" ? "reference__value" : "reference__text"}>
+                  {show(row, withUnit(formatGuide(row.value), row.unit))}
+                </span>
+                {row.note && <span className="note">{row.note}</span>}
               </td>
               <td className="reference__source">{row.source}</td>
-              <td className="num nowrap">
+              <td>
                 {row.computed === undefined ? (
                   <span className="muted">—</span>
                 ) : (
-                  withUnit(
-                    formatComparable(row.computed, row.value),
-                    typeof row.computed === "number" ? row.unit : null,
-                  )
+                  <span className="reference__value">
+                    {show(
+                      row,
+                      withUnit(
+                        formatComparable(row.computed, row.value),
+                        typeof row.computed === "number" ? row.unit : null,
+                      ),
+                    )}
+                  </span>
                 )}
               </td>
-              <td className="reference__method">{row.computedMethod ?? <span className="muted">—</span>}</td>
-              <td className="reference__agreement">
+              <td className="reference__mark">
                 <AgreementMark agrees={row.computed === undefined ? undefined : row.agrees} note={row.note} />
-                {row.note && <span className="note">{row.note}</span>}
               </td>
+              <td className="reference__method">{row.computedMethod ?? <span className="muted">—</span>}</td>
             </tr>
           ))}
         </tbody>
