@@ -47,14 +47,24 @@ export function ReferenceTable({ title, rows }: { title: string; rows: Reference
           {rows.map((row) => (
             <tr key={`${row.table}:${row.property}`}>
               <th scope="row">{row.property}</th>
-              <td>
-                <span className={typeof row.value === "number" ? "reference__value" : "reference__text"}>
-                  {show(row, withUnit(formatGuide(row.value), row.unit))}
-                </span>
-                {row.note && <span className="note">{row.note}</span>}
+              <td data-label="Guide value">
+                <div>
+                  <span
+                    className={
+                      typeof row.value === "number" || /formula/i.test(row.property)
+                        ? "reference__value"
+                        : "reference__text"
+                    }
+                  >
+                    {show(row, withUnit(formatGuide(row.value), row.unit))}
+                  </span>
+                  {row.note && <span className="note">{row.note}</span>}
+                </div>
               </td>
-              <td className="reference__source">{row.source}</td>
-              <td>
+              <td className="reference__source" data-label="Source">
+                {row.source}
+              </td>
+              <td data-label="Computed">
                 {row.computed === undefined ? (
                   <span className="muted">—</span>
                 ) : (
@@ -69,10 +79,12 @@ export function ReferenceTable({ title, rows }: { title: string; rows: Reference
                   </span>
                 )}
               </td>
-              <td className="reference__mark">
+              <td className="reference__mark" data-label="Agreement">
                 <AgreementMark agrees={row.computed === undefined ? undefined : row.agrees} note={row.note} />
               </td>
-              <td className="reference__method">{row.computedMethod ?? <span className="muted">—</span>}</td>
+              <td className="reference__method" data-label="Method">
+                {row.computedMethod ?? <span className="muted">—</span>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -50,7 +50,7 @@ export function AnalysisPage({ id }: { id: string }) {
           </div>
           <section className="card" aria-labelledby="params-heading">
             <h2 id="params-heading">Parameters</h2>
-            <JsonView value={analysis.parameters} summary="Parameters" open />
+            <ResultView result={analysis.parameters} testId="parameters" />
           </section>
           <section className="card" aria-labelledby="result-heading">
             <h2 id="result-heading">Result</h2>
