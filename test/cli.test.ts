@@ -79,7 +79,7 @@ describe("ixalab chem props", () => {
     writeFileSync(text, "hello\n");
     const bad = ixalab(["chem", "props", "--molfile", text]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/not-a-mol\.txt: molfile: expected an MDL molfile/);
+    expect(bad.stderr).toMatch(/not-a-mol\.txt: header: expected a 3-line header and a counts line, found 2 line\(s\)/);
   });
 
   it("streams a CSV batch in input order, one JSON line per row, errors as lines and exit 2", () => {
@@ -261,8 +261,11 @@ describe("ixalab usage", () => {
     ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).formula).toBe("C2H6O");
-    const bad = ixalab(["analysis", "run", "chem.props", "--params", '{"smiles":"CCO","molfile":"x"}']);
+    const bad = ixalab(["analysis", "run", "chem.props", "--params", '{"smilez":"CCO"}']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/give exactly one of smiles or molfile/);
+    expect(bad.stderr).toMatch(/chem\.props: invalid parameters: parameters: Unrecognized key: "smilez"/);
+    const none = ixalab(["chem", "props", "--json"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/give exactly one of smiles or molfile/);
   });
 });

@@ -1,4 +1,11 @@
 export { type ChemPropsParameters, chemPropsKind } from "./chemProps.js";
-export type { AnalysisKind, KindOutcome, RunContext, SuppliedInput } from "./kind.js";
+export type {
+  AnalysisKind,
+  InputSpec,
+  KindOutcome,
+  RunContext,
+  SuppliedInput,
+  SuppliedInputs,
+} from "./kind.js";
 export { ANALYSIS_KINDS, findKind } from "./registry.js";
-export { runAnalysis, validateParameters } from "./runAnalysis.js";
+export { runAnalysis, validateInputs, validateParameters } from "./runAnalysis.js";

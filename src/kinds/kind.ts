@@ -2,10 +2,12 @@ import type { z } from "zod";
 import type { RDKit } from "../core/chem/index.js";
 import type { InputFileRef } from "../core/provenance.js";
 
-/** What a kind may ask of its surroundings: shared engines and the clock, passed in, never global. */
+/** What a kind may ask of its surroundings: shared engines, the clock and a progress sink, passed in. */
 export interface RunContext {
   rdkit(): Promise<RDKit>;
   now(): Date;
+  /** Called as long work advances (e.g. plates analysed), for progress bars; may be absent. */
+  onProgress?(done: number, total: number, label: string): void;
 }
 
 /** A file the caller supplies to a kind, already read, with its identity for the provenance envelope. */
@@ -13,6 +15,20 @@ export interface SuppliedInput {
   ref: InputFileRef;
   bytes: Uint8Array;
 }
+
+/** A file input a kind takes: the CLI flag `--<name>`, the multipart field `<name>`, a UI file picker. */
+export interface InputSpec {
+  name: string;
+  /** The io format id recorded in the provenance envelope, e.g. "molfile", "ic50-kinetics". */
+  format: string;
+  description: string;
+  required: boolean;
+  /** File name patterns for file pickers, e.g. ".csv,.txt". */
+  accept?: string;
+}
+
+/** Supplied inputs keyed by the input's name. */
+export type SuppliedInputs = Readonly<Record<string, SuppliedInput>>;
 
 /** A kind's run: the result and any warnings about suspicious but usable input. */
 export interface KindOutcome<R> {
@@ -31,12 +47,9 @@ export interface AnalysisKind<P = unknown, R = unknown> {
   description: string;
   /** Validated once; the same schema serves CLI flags, API bodies and UI forms. */
   parameters: z.ZodType<P>;
+  /** Files the kind reads; their bytes are stored content-addressed and named in the envelope. */
+  inputs: InputSpec[];
   /** CLI words, e.g. ["chem", "props"]. */
   command: string[];
-  /**
-   * Parameters whose CLI flag names a file: the CLI reads the file, passes its text as the parameter
-   * and records the file as an input. Keyed by parameter name; the value is the io format id.
-   */
-  fileParameters?: Record<string, string>;
-  run(params: P, inputs: SuppliedInput[], ctx: RunContext): Promise<KindOutcome<R>>;
+  run(params: P, inputs: SuppliedInputs, ctx: RunContext): Promise<KindOutcome<R>>;
 }

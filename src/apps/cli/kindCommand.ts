@@ -3,14 +3,15 @@ import { z } from "zod";
 import { InputError } from "../../core/errors.js";
 import type { ProvenanceEnvelope } from "../../core/provenance.js";
 import { readInputFile } from "../../io/files/readInputFile.js";
-import { type AnalysisKind, runAnalysis, type SuppliedInput } from "../../kinds/index.js";
+import { type AnalysisKind, type RunContext, runAnalysis, type SuppliedInputs } from "../../kinds/index.js";
 import { withAppStore } from "../shared/appStore.js";
 import { systemRunContext } from "../shared/runContext.js";
-import { formatTable, printJson, printText } from "./output.js";
+import { formatTable, printJson, printText, progressBar } from "./output.js";
 
 interface JsonSchemaProperty {
   type?: string;
   description?: string;
+  enum?: unknown[];
 }
 
 /** Options every analysis command shares. */
@@ -19,18 +20,24 @@ export interface KindCommandOptions {
   save?: boolean;
   provenance?: boolean;
   data?: string;
-  [parameter: string]: unknown;
+  [parameterOrInput: string]: unknown;
 }
 
-/** Adds the command of an analysis kind: one CLI flag per parameter, generated from its schema. */
+/**
+ * Adds the command of an analysis kind: one flag per parameter (from its schema) and one `--<input> <file>`
+ * per declared input file.
+ */
 export function addKindCommand(root: Command, kind: AnalysisKind): Command {
   const command = commandAt(root, kind.command).description(`${kind.title}: ${kind.description}`);
   for (const [name, property] of Object.entries(parameterProperties(kind))) {
-    const isFile = kind.fileParameters?.[name] !== undefined;
-    const flag = `--${kebab(name)} <${isFile ? "file" : (property.type ?? "value")}>`;
+    const placeholder = property.enum ? property.enum.join("|") : (property.type ?? "value");
+    const flag = property.type === "boolean" ? `--${kebab(name)}` : `--${kebab(name)} <${placeholder}>`;
+    command.option(flag, property.description ?? name);
+  }
+  for (const input of kind.inputs) {
     command.option(
-      flag,
-      isFile ? `${property.description ?? name}: read from this file` : (property.description ?? name),
+      `--${kebab(input.name)} <file>`,
+      `${input.description}${input.required ? " (required)" : ""}`,
     );
   }
   return command
@@ -40,12 +47,13 @@ export function addKindCommand(root: Command, kind: AnalysisKind): Command {
     .option("--data <dir>", "PGlite data folder for --save (PostgreSQL when DATABASE_URL is set)", "./data");
 }
 
-/** Runs a kind from parsed CLI options and prints or stores the envelope. */
+/** Runs a kind from its parsed CLI flags and prints or stores the envelope. */
 export async function runKindCommand(
   kind: AnalysisKind,
   options: KindCommandOptions,
 ): Promise<ProvenanceEnvelope> {
-  const { parameters, inputs } = await parametersFromOptions(kind, options);
+  const parameters = parametersFromOptions(kind, options);
+  const inputs = await inputsFromOptions(kind, options);
   return runAndReport(kind, parameters, inputs, options);
 }
 
@@ -53,14 +61,23 @@ export async function runKindCommand(
 export async function runAndReport(
   kind: AnalysisKind,
   parameters: unknown,
-  inputs: SuppliedInput[],
+  inputs: SuppliedInputs,
   options: KindCommandOptions,
 ): Promise<ProvenanceEnvelope> {
-  const envelope = await runAnalysis(kind, parameters, inputs, systemRunContext());
+  const bar = progressBar(kind.id);
+  const ctx: RunContext = {
+    ...systemRunContext(),
+    onProgress: (done, total) => bar.update(done, total, done),
+  };
+  const envelope = await runAnalysis(kind, parameters, inputs, ctx).finally(() => bar.finish());
   let id: string | undefined;
   if (options.save) {
     id = await withAppStore({ dataDir: options.data }, async (store) => {
-      const files = inputs.map((i) => ({ name: i.ref.name, bytes: i.bytes, format: i.ref.format }));
+      const files = Object.values(inputs).map((i) => ({
+        name: i.ref.name,
+        bytes: i.bytes,
+        format: i.ref.format,
+      }));
       return (await store.saveAnalysis({ envelope, files })).id;
     });
   }
@@ -69,25 +86,34 @@ export async function runAndReport(
   return envelope;
 }
 
-async function parametersFromOptions(kind: AnalysisKind, options: KindCommandOptions) {
+/** The kind's parameters from CLI flags, numbers and booleans coerced by the schema's types. */
+export function parametersFromOptions(
+  kind: AnalysisKind,
+  options: KindCommandOptions,
+): Record<string, unknown> {
   const parameters: Record<string, unknown> = {};
-  const inputs: SuppliedInput[] = [];
   for (const [name, property] of Object.entries(parameterProperties(kind))) {
     const value = options[name];
-    if (value === undefined) continue;
-    const format = kind.fileParameters?.[name];
-    if (format !== undefined) {
-      const file = await readInputFile(String(value), format);
-      inputs.push(file);
-      parameters[name] = new TextDecoder().decode(file.bytes);
-    } else {
-      parameters[name] = coerce(String(value), property, name);
-    }
+    if (value !== undefined) parameters[name] = coerce(value, property, name);
   }
-  return { parameters, inputs };
+  return parameters;
 }
 
-function coerce(value: string, property: JsonSchemaProperty, name: string): unknown {
+/** Reads the files named by the kind's input flags. @throws InputError naming an unreadable file. */
+export async function inputsFromOptions(
+  kind: AnalysisKind,
+  options: KindCommandOptions,
+): Promise<SuppliedInputs> {
+  const inputs: Record<string, Awaited<ReturnType<typeof readInputFile>>> = {};
+  for (const spec of kind.inputs) {
+    const path = options[spec.name];
+    if (typeof path === "string") inputs[spec.name] = await readInputFile(path, spec.format);
+  }
+  return inputs;
+}
+
+function coerce(value: unknown, property: JsonSchemaProperty, name: string): unknown {
+  if (typeof value !== "string") return value;
   if (property.type === "number" || property.type === "integer") {
     const n = Number(value);
     if (value.trim() === "" || !Number.isFinite(n)) {
@@ -95,13 +121,12 @@ function coerce(value: string, property: JsonSchemaProperty, name: string): unkn
     }
     return n;
   }
-  if (property.type === "boolean") return value === "true" || value === "1";
   return value;
 }
 
 /** The parameter properties of a kind's schema, as JSON Schema. */
 export function parameterProperties(kind: AnalysisKind): Record<string, JsonSchemaProperty> {
-  const schema = z.toJSONSchema(kind.parameters as z.ZodType, { unrepresentable: "any" }) as {
+  const schema = z.toJSONSchema(kind.parameters as z.ZodType, { unrepresentable: "any", io: "input" }) as {
     properties?: Record<string, JsonSchemaProperty>;
   };
   return schema.properties ?? {};
@@ -128,6 +153,7 @@ function commandAt(root: Command, words: string[]): Command {
   return parent;
 }
 
-function kebab(name: string): string {
+/** camelCase → kebab-case, for flags. */
+export function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }

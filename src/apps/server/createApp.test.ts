@@ -87,6 +87,41 @@ describe("HTTP API", () => {
     expect(audit.body[0]).toMatchObject({ action: "analysis.create", entityId: id, actor: "api-test" });
   });
 
+  it("takes input files as multipart/form-data and stores them content-addressed", async () => {
+    const molfile =
+      "ethanol\n  test\n\n  3  2  0  0  0  0  0  0  0  0999 V2000\n    0.0000    0.0000    0.0000 C   0  0\n    1.2990    0.7500    0.0000 C   0  0\n    2.5981   -0.0000    0.0000 O   0  0\n  1  2  1  0\n  2  3  1  0\nM  END\n";
+    const form = new FormData();
+    form.set("parameters", "{}");
+    form.set("save", "true");
+    form.set("molfile", new File([molfile], "ethanol.mol"));
+    const response = await app.request("/api/analyses/chem.props", { method: "POST", body: form });
+    expect(response.status).toBe(200);
+    const { id, envelope } = await response.json();
+    expect(envelope.result.formula).toBe("C2H6O");
+    expect(envelope.inputs).toEqual([
+      {
+        name: "ethanol.mol",
+        bytes: molfile.length,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        format: "molfile",
+      },
+    ]);
+    const stored = await store.getAnalysis(id);
+    expect(stored?.inputs).toEqual([{ name: "ethanol.mol", sha256: envelope.inputs[0].sha256, position: 0 }]);
+    expect((await store.getRawFile(envelope.inputs[0].sha256))?.content).toEqual(
+      new TextEncoder().encode(molfile),
+    );
+  });
+
+  it("answers 400 for an input the kind does not take", async () => {
+    const form = new FormData();
+    form.set("parameters", JSON.stringify({ smiles: "CCO" }));
+    form.set("reads", new File(["x"], "reads.csv"));
+    const response = await app.request("/api/analyses/chem.props", { method: "POST", body: form });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.issues[0]).toMatchObject({ path: "inputs.reads" });
+  });
+
   it("answers 400 with the issues for bad parameters, and stores nothing", async () => {
     const before = (await store.listAnalyses({})).length;
     for (const body of [

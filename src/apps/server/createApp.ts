@@ -6,6 +6,7 @@ import { InputError, NotFoundError } from "../../core/errors.js";
 import { ANALYSIS_KINDS, findKind, type RunContext, runAnalysis } from "../../kinds/index.js";
 import type { Store } from "../../store/index.js";
 import { IXALAB_VERSION } from "../../version.js";
+import { readAnalysisRequest } from "./analysisRequest.js";
 import { errorResponse } from "./errorResponse.js";
 import { readWebFile } from "./staticFiles.js";
 
@@ -18,8 +19,6 @@ export interface AppDependencies {
   /** Called with internal (non-input) errors, e.g. to log them. */
   onInternalError?: (error: unknown) => void;
 }
-
-const analysisRequest = z.strictObject({ parameters: z.unknown().optional(), save: z.boolean().optional() });
 
 /** The Ixalab HTTP API (JSON under /api) and the web UI. */
 export function createApp({ store, ctx, webRoot, onInternalError }: AppDependencies): Hono {
@@ -62,20 +61,23 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
         title: k.title,
         description: k.description,
         command: `ixalab ${k.command.join(" ")}`,
-        parameters: z.toJSONSchema(k.parameters as z.ZodType, { unrepresentable: "any" }),
+        parameters: z.toJSONSchema(k.parameters as z.ZodType, { unrepresentable: "any", io: "input" }),
+        inputs: k.inputs,
       })),
     ),
   );
 
   app.post("/api/analyses/:kind", async (c) => {
     const kind = findKind(c.req.param("kind"));
-    const body = analysisRequest.safeParse(await c.req.json().catch(() => undefined));
-    if (!body.success) {
-      throw new InputError('request body: expected JSON {"parameters": {...}, "save"?: boolean}');
-    }
-    const envelope = await runAnalysis(kind, body.data.parameters, [], ctx);
-    if (!body.data.save) return c.json({ envelope });
-    const stored = await store.saveAnalysis({ envelope });
+    const request = await readAnalysisRequest(c.req.raw, kind.inputs);
+    const envelope = await runAnalysis(kind, request.parameters, request.inputs, ctx);
+    if (!request.save) return c.json({ envelope });
+    const files = Object.values(request.inputs).map((i) => ({
+      name: i.ref.name,
+      bytes: i.bytes,
+      format: i.ref.format,
+    }));
+    const stored = await store.saveAnalysis({ envelope, files });
     return c.json({ id: stored.id, envelope });
   });
   app.get("/api/analyses", async (c) => {

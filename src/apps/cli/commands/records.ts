@@ -69,7 +69,7 @@ export function addRecordCommands(program: Command): void {
       if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) {
         throw new InputError("--params: expected a JSON object of parameters");
       }
-      await runAndReport(kind, parameters, [], options);
+      await runAndReport(kind, parameters, {}, options);
     });
 
   analysis
