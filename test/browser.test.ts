@@ -2,9 +2,13 @@
  * The web UI in a real Chromium against the real server (bin/ixalab serve on a fresh PGlite data dir).
  * Needs `npm run build` first (dist/ for the server, dist/web for the UI). Skips with a warning when
  * Chromium is missing, except in CI with IXALAB_REQUIRE_BROWSER set, where a missing browser fails.
- * Leaves a screenshot of the compound page in .tmp/compound-page.png for a human to look at.
+ * Leaves screenshots of the compound page (.tmp/compound-page.png) and of an IC50 run
+ * (.tmp/ic50-page.png) for a human to look at.
  */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +20,25 @@ const browserRequired = Boolean(process.env.CI) && Boolean(process.env.IXALAB_RE
 const screenshotDir = join(repoRoot, ".tmp");
 // Server start-up includes loading RDKit (WASM); first responses can take a few seconds.
 const WAIT_MS = 20_000;
+// An IC50 run reads ~12 000 kinetic reads and fits every curve; allow it (and the test) more time.
+const RUN_MS = 60_000;
+// The example plate shared by the project's IC50 tests (read in place, never copied).
+const ic50ExampleDir = join(repoRoot, "..", "shared", "testdata", "ic50", "example-plate");
+
+/** Ethanol (C2H6O) as an MDL V2000 molfile, heavy atoms only. */
+const ETHANOL_MOLFILE = [
+  "ethanol",
+  "  ixalab-test",
+  "",
+  "  3  2  0  0  0  0  0  0  0  0999 V2000",
+  "    0.0000    0.0000    0.0000 C   0  0  0  0  0  0  0  0  0  0  0  0",
+  "    1.2990    0.7500    0.0000 C   0  0  0  0  0  0  0  0  0  0  0  0",
+  "    2.5981    0.0000    0.0000 O   0  0  0  0  0  0  0  0  0  0  0  0",
+  "  1  2  1  0",
+  "  2  3  1  0",
+  "M  END",
+  "",
+].join("\n");
 
 if (!hasChromium && browserRequired) {
   describe("web UI in Chromium", () => {
@@ -31,9 +54,25 @@ if (!hasChromium && browserRequired) {
   );
 }
 
-async function text(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: "visible", timeout: WAIT_MS });
+async function text(locator: Locator, timeout = WAIT_MS): Promise<string> {
+  await locator.waitFor({ state: "visible", timeout });
   return ((await locator.textContent()) ?? "").trim();
+}
+
+/** Scrolls a lazy-loaded image into view and waits until it has loaded; returns its natural width. */
+async function loadedWidth(image: Locator): Promise<number> {
+  await image.scrollIntoViewIfNeeded();
+  await image.evaluate(
+    (img: HTMLImageElement) =>
+      new Promise<void>((resolve, reject) => {
+        if (img.complete && img.naturalWidth > 0) return resolve();
+        img.addEventListener("load", () => resolve(), { once: true });
+        img.addEventListener("error", () => reject(new Error(`image failed to load: ${img.src}`)), {
+          once: true,
+        });
+      }),
+  );
+  return image.evaluate((img: HTMLImageElement) => img.naturalWidth);
 }
 
 describe.skipIf(!hasChromium)("web UI in Chromium", () => {
@@ -128,6 +167,113 @@ describe.skipIf(!hasChromium)("web UI in Chromium", () => {
     expect(message.length).toBeGreaterThan(5);
     expect(await page.getByTestId("outcome").count()).toBe(0);
   });
+
+  it("runs chem.props on an uploaded molfile (multipart) and lists the file in the provenance", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ixalab-web-"));
+    try {
+      const molfile = join(dir, "ethanol.mol");
+      await writeFile(molfile, ETHANOL_MOLFILE);
+      const sha256 = createHash("sha256").update(ETHANOL_MOLFILE).digest("hex");
+
+      await page.goto(`${server!.url}/analyses?kind=chem.props`);
+      const picker = page.locator("#input-molfile");
+      expect(await picker.getAttribute("accept")).toBe(".mol,.sdf,.mdl");
+      await picker.setInputFiles(molfile);
+      expect(await text(page.locator("#input-molfile-help"))).toContain("ethanol.mol");
+      await page.getByRole("button", { name: "Run analysis" }).click();
+
+      const outcome = page.getByTestId("outcome");
+      expect(await text(outcome.getByTestId("result"))).toContain("C2H6O");
+      const files = outcome.getByTestId("input-files");
+      const row = await text(files.locator("tbody tr"));
+      expect(row).toContain("ethanol.mol");
+      expect(row).toContain("molfile");
+      expect(row).toContain(`${ETHANOL_MOLFILE.length} bytes`);
+      expect(row).toContain(sha256.slice(0, 12));
+
+      // Both a SMILES and a molfile: the server's issue (parameters.smiles) is shown at the SMILES field.
+      await page.locator("#param-smiles").fill("CCO");
+      await page.getByRole("button", { name: "Run analysis" }).click();
+      expect(await text(page.locator("#param-smiles-error"))).toMatch(/exactly one/);
+
+      // The stored analysis page lists the same input file.
+      await page.locator("#param-smiles").fill("");
+      await page.getByRole("button", { name: "Run analysis" }).click();
+      await outcome.getByRole("link", { name: /saved/ }).click();
+      await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
+      expect(await text(page.getByTestId("result"))).toContain("C2H6O");
+      expect(await text(page.getByTestId("input-files").locator("tbody tr"))).toContain("ethanol.mol");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it(
+    "runs ic50.run on the example plate: plate QC, heat maps, curves, IC50 table, exports",
+    async () => {
+      await page.goto(`${server!.url}/analyses?kind=ic50.run`);
+      // Without files the server names each missing input; the UI shows that at its picker.
+      await page.getByRole("button", { name: "Run analysis" }).click();
+      expect(await text(page.locator("#input-reads-error"))).toMatch(/required/i);
+
+      await page.locator("#input-reads").setInputFiles(join(ic50ExampleDir, "kinetics.csv"));
+      await page.locator("#input-layout").setInputFiles(join(ic50ExampleDir, "layout.csv"));
+      await page.locator("#input-plates").setInputFiles(join(ic50ExampleDir, "plates.csv"));
+      await page.getByRole("button", { name: "Run analysis" }).click();
+
+      const view = page.getByTestId("outcome").getByTestId("ic50-result");
+      await view.waitFor({ timeout: RUN_MS });
+      const qcRow = view.locator('[data-testid="plate-qc"] tr[data-plate="PA01"]');
+      expect(await text(qcRow.getByTestId("zprime"))).toBe("0.841");
+      const ixazomib = view.locator(
+        '[data-testid="ic50-table"] tr[data-compound="ixazomib"][data-plate="PA01"]',
+      );
+      expect(await text(ixazomib.getByTestId("class"))).toBe("active");
+      expect(await text(ixazomib.getByTestId("ic50"))).toMatch(/\d+(\.\d+)? (nM|µM)$/);
+
+      const curve = view.locator('[data-testid="curve"][data-plate="PA01"][data-compound="ixazomib"] img');
+      expect(await loadedWidth(curve)).toBeGreaterThan(0);
+      expect(await loadedWidth(view.getByTestId("heatmap").first())).toBeGreaterThan(0);
+
+      // The export and the report are served for the stored analysis.
+      const csvHref = await view.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+      expect(csvHref).toMatch(/^\/api\/analyses\/[0-9a-f-]{36}\/curves\.csv$/);
+      const csv = await page.request.get(`${server!.url}${csvHref}`);
+      expect(csv.ok()).toBe(true);
+      expect(await csv.text()).toContain("ixazomib");
+      const report = view.getByRole("link", { name: /HTML report/ });
+      expect(await report.getAttribute("target")).toBe("_blank");
+      const reportResponse = await page.request.get(`${server!.url}${await report.getAttribute("href")}`);
+      expect(reportResponse.headers()["content-type"]).toContain("text/html");
+
+      // Filtering the grid by class hides the curves of other classes.
+      await view.getByLabel("Class", { exact: true }).selectOption("active");
+      const classes = await view
+        .getByTestId("curve")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-class")));
+      expect(classes.length).toBeGreaterThan(0);
+      expect(new Set(classes)).toEqual(new Set(["active"]));
+      await view.getByLabel("Class", { exact: true }).selectOption("");
+
+      // Let the lazy plots below the fold load, then leave a picture of the page.
+      const plots = view.getByTestId("curve-plot");
+      for (let i = 0; i < (await plots.count()); i++) await loadedWidth(plots.nth(i));
+      mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotDir, "ic50-page.png"), fullPage: true });
+
+      // The stored analysis page shows the same view, with the input files in its provenance.
+      await page.getByTestId("outcome").getByRole("link", { name: /saved/ }).click();
+      await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
+      const stored = page.getByTestId("ic50-result");
+      expect(
+        await text(stored.locator('[data-testid="plate-qc"] tr[data-plate="PA01"]').getByTestId("zprime")),
+      ).toBe("0.841");
+      expect(await loadedWidth(stored.getByTestId("curve-plot").first())).toBeGreaterThan(0);
+      const inputs = await text(page.getByTestId("input-files"));
+      for (const name of ["kinetics.csv", "layout.csv", "plates.csv"]) expect(inputs).toContain(name);
+    },
+    2 * RUN_MS,
+  );
 
   it("lists the audit log, which records the saved analysis", async () => {
     await page.getByRole("link", { name: "Audit" }).click();

@@ -79,7 +79,9 @@ describe("ixalab chem props", () => {
     writeFileSync(text, "hello\n");
     const bad = ixalab(["chem", "props", "--molfile", text]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/not-a-mol\.txt: header: expected a 3-line header and a counts line, found 2 line\(s\)/);
+    expect(bad.stderr).toMatch(
+      /not-a-mol\.txt: header: expected a 3-line header and a counts line, found 2 line\(s\)/,
+    );
   });
 
   it("streams a CSV batch in input order, one JSON line per row, errors as lines and exit 2", () => {
@@ -111,8 +113,8 @@ describe("ixalab chem props", () => {
 
   it("stores nothing when the input is bad", () => {
     const data = join(tmp, "store");
-    expect(ixalab(["chem", "props", "--smiles", "C1CC(", "--save", "--data", data]).code).toBe(2);
-    expect(ixalab(["chem", "props", "--smiles", "CCO", "--save", "--data", data]).code).toBe(0);
+    expect(ixalab(["chem", "props", "--smiles", "C1CC(", "--save", "--data-dir", data]).code).toBe(2);
+    expect(ixalab(["chem", "props", "--smiles", "CCO", "--save", "--data-dir", data]).code).toBe(0);
     const list = JSON.parse(ixalab(["analysis", "list", "--json", "--data", data]).stdout);
     expect(list).toHaveLength(1);
     expect(list[0].parameters).toEqual({ smiles: "CCO" });

@@ -1,4 +1,12 @@
 export { type ChemPropsParameters, chemPropsKind } from "./chemProps.js";
+export { type Ic50FitParameters, type Ic50FitResult, ic50FitKind } from "./ic50Fit.js";
+export {
+  type Ic50PlateRow,
+  type Ic50RunParameters,
+  type Ic50RunResult,
+  type Ic50WellRow,
+  ic50RunKind,
+} from "./ic50Run.js";
 export type {
   AnalysisKind,
   InputSpec,

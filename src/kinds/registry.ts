@@ -1,10 +1,12 @@
 import { NotFoundError } from "../core/errors.js";
 import { chemPropsKind } from "./chemProps.js";
+import { ic50FitKind } from "./ic50Fit.js";
+import { ic50RunKind } from "./ic50Run.js";
 import type { AnalysisKind } from "./kind.js";
 
 /** Every analysis kind Ixalab offers; the CLI, the API and the UI are generated from this list. */
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of many parameter and result types
-export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [chemPropsKind];
+export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [chemPropsKind, ic50RunKind, ic50FitKind];
 
 /** @throws NotFoundError naming the known kinds. */
 export function findKind(id: string): AnalysisKind<unknown, unknown> {

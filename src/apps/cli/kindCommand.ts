@@ -19,7 +19,7 @@ export interface KindCommandOptions {
   json?: boolean;
   save?: boolean;
   provenance?: boolean;
-  data?: string;
+  dataDir?: string;
   [parameterOrInput: string]: unknown;
 }
 
@@ -40,21 +40,35 @@ export function addKindCommand(root: Command, kind: AnalysisKind): Command {
       `${input.description}${input.required ? " (required)" : ""}`,
     );
   }
-  return command
-    .option("--json", "print the result as JSON")
-    .option("--provenance", "print the whole provenance envelope (inputs, parameters, version, time)")
-    .option("--save", "store the analysis (with its input files) in the Ixalab store")
-    .option("--data <dir>", "PGlite data folder for --save (PostgreSQL when DATABASE_URL is set)", "./data");
+  return (
+    command
+      .option("--json", "print the result as JSON")
+      .option("--provenance", "print the whole provenance envelope (inputs, parameters, version, time)")
+      .option("--save", "store the analysis (with its input files) in the Ixalab store")
+      // Not `--data`: kinds may take an input of that name (`ic50 fit --data normalized.csv`).
+      .option(
+        "--data-dir <dir>",
+        "PGlite data folder for --save (PostgreSQL when DATABASE_URL is set)",
+        "./data",
+      )
+  );
+}
+
+/** How a command shows its result: the JSON document `--json` prints and the text otherwise. */
+export interface ResultView {
+  json(result: unknown): unknown;
+  text(envelope: ProvenanceEnvelope): string;
 }
 
 /** Runs a kind from its parsed CLI flags and prints or stores the envelope. */
 export async function runKindCommand(
   kind: AnalysisKind,
   options: KindCommandOptions,
+  view?: ResultView,
 ): Promise<ProvenanceEnvelope> {
   const parameters = parametersFromOptions(kind, options);
   const inputs = await inputsFromOptions(kind, options);
-  return runAndReport(kind, parameters, inputs, options);
+  return runAndReport(kind, parameters, inputs, options, view);
 }
 
 /** Runs a kind on resolved parameters and input files; prints the result and stores it with --save. */
@@ -63,6 +77,7 @@ export async function runAndReport(
   parameters: unknown,
   inputs: SuppliedInputs,
   options: KindCommandOptions,
+  view?: ResultView,
 ): Promise<ProvenanceEnvelope> {
   const bar = progressBar(kind.id);
   const ctx: RunContext = {
@@ -72,7 +87,7 @@ export async function runAndReport(
   const envelope = await runAnalysis(kind, parameters, inputs, ctx).finally(() => bar.finish());
   let id: string | undefined;
   if (options.save) {
-    id = await withAppStore({ dataDir: options.data }, async (store) => {
+    id = await withAppStore({ dataDir: options.dataDir }, async (store) => {
       const files = Object.values(inputs).map((i) => ({
         name: i.ref.name,
         bytes: i.bytes,
@@ -81,8 +96,19 @@ export async function runAndReport(
       return (await store.saveAnalysis({ envelope, files })).id;
     });
   }
-  if (options.json) printJson(options.provenance ? { ...(id && { id }), ...envelope } : envelope.result);
-  else printText(formatResultText(envelope, id));
+  if (options.json) {
+    printJson(
+      options.provenance
+        ? { ...(id && { id }), ...envelope }
+        : (view?.json(envelope.result) ?? envelope.result),
+    );
+  } else {
+    printText(
+      view
+        ? `${view.text(envelope)}${id ? `\nsaved as analysis ${id}` : ""}`
+        : formatResultText(envelope, id),
+    );
+  }
   return envelope;
 }
 

@@ -3,6 +3,7 @@ import { isInputError } from "../../core/errors.js";
 import { IXALAB_VERSION } from "../../version.js";
 import { addChemCommands } from "./commands/chem.js";
 import { addCompoundCommands } from "./commands/compound.js";
+import { addIc50Commands } from "./commands/ic50.js";
 import { addRecordCommands } from "./commands/records.js";
 import { addServeCommand } from "./commands/serve.js";
 
@@ -18,6 +19,7 @@ function buildProgram(): Command {
     .exitOverride();
   addChemCommands(program);
   addCompoundCommands(program);
+  addIc50Commands(program);
   addRecordCommands(program);
   addServeCommand(program);
   for (const command of allCommands(program)) command.exitOverride();

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REFERENCE_DATA } from "../../catalog/index.js";
 import { openStore, type Store } from "../../store/index.js";
@@ -138,5 +139,50 @@ describe("HTTP API", () => {
       expect((await response.json()).error.message).toBeTruthy();
     }
     expect((await store.listAnalyses({})).length).toBe(before);
+  });
+});
+
+describe("IC50 over HTTP", () => {
+  const plate = (name: string) =>
+    new File(
+      [readFileSync(new URL(`../../../../shared/testdata/ic50/example-plate/${name}`, import.meta.url))],
+      name,
+    );
+  let id: string;
+
+  it("runs ic50.run from uploaded files and stores it", async () => {
+    const form = new FormData();
+    form.set("parameters", JSON.stringify({ windowReads: 10 }));
+    form.set("save", "true");
+    form.set("reads", plate("kinetics.csv"));
+    form.set("layout", plate("layout.csv"));
+    form.set("plates", plate("plates.csv"));
+    const response = await app.request("/api/analyses/ic50.run", { method: "POST", body: form });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    id = body.id;
+    expect(body.envelope.inputs.map((i: { name: string }) => i.name)).toEqual([
+      "kinetics.csv",
+      "layout.csv",
+      "plates.csv",
+    ]);
+    expect(body.envelope.result.plates[0].zPrime).toBeCloseTo(0.8406819565059869, 9);
+  });
+
+  it("serves curve and heat-map SVGs, the CSV table and the HTML report", async () => {
+    const curve = await app.request(`/api/analyses/${id}/plots/curve.svg?plate=PA01&compound=ixazomib`);
+    expect(curve.headers.get("content-type")).toMatch(/image\/svg\+xml/);
+    expect(await curve.text()).toMatch(/<polyline/);
+    const heatmap = await app.request(`/api/analyses/${id}/plots/heatmap.svg?plate=PA01&value=pct`);
+    expect(heatmap.status).toBe(200);
+    const csv = await (await app.request(`/api/analyses/${id}/curves.csv`)).text();
+    expect(csv.split("\r\n")[0]).toMatch(/^plate,compound,class,ic50_nM/);
+    expect(csv).toMatch(/PA01,ixazomib,active,3\.73/);
+    const report = await app.request(`/api/analyses/${id}/report.html`);
+    expect(await report.text()).toMatch(/IC50 report/);
+    expect((await app.request(`/api/analyses/${id}/plots/curve.svg?plate=PA01&compound=nope`)).status).toBe(
+      404,
+    );
+    expect((await app.request(`/api/analyses/${id}/plots/heatmap.svg?plate=PA01&value=x`)).status).toBe(400);
   });
 });

@@ -8,6 +8,7 @@ import type { Store } from "../../store/index.js";
 import { IXALAB_VERSION } from "../../version.js";
 import { readAnalysisRequest } from "./analysisRequest.js";
 import { errorResponse } from "./errorResponse.js";
+import { addIc50Routes } from "./ic50Routes.js";
 import { readWebFile } from "./staticFiles.js";
 
 /** What the HTTP app is built from; tests pass an in-memory store and call `app.request()`. */
@@ -99,6 +100,7 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
     }
     return c.json(await store.auditLog({ limit }));
   });
+  addIc50Routes(app, store);
   app.all("/api/*", (c) => {
     throw new NotFoundError("API route", `${c.req.method} ${c.req.path}`, "See README.md, 'HTTP API'");
   });

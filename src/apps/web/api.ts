@@ -108,6 +108,17 @@ export interface JsonSchema {
   contentMediaType?: string;
 }
 
+/** A file a kind reads: a file picker in the form, a multipart field named `name` in the request. */
+export interface InputSpec {
+  name: string;
+  /** The io format id recorded in the provenance envelope, e.g. "molfile", "ic50-kinetics". */
+  format: string;
+  description: string;
+  required: boolean;
+  /** File name patterns for the picker, e.g. ".csv,.txt". */
+  accept?: string;
+}
+
 export interface Kind {
   id: string;
   title: string;
@@ -115,6 +126,16 @@ export interface Kind {
   /** The same analysis on the command line, e.g. "ixalab chem props". */
   command?: string;
   parameters: JsonSchema;
+  /** Input files; absent from servers that predate file inputs. */
+  inputs?: InputSpec[];
+}
+
+/** One input file of an analysis, identified by content. */
+export interface InputFileRef {
+  name: string;
+  bytes: number;
+  sha256: string;
+  format: string;
 }
 
 export interface Envelope {
@@ -122,7 +143,7 @@ export interface Envelope {
   ixalabVersion: string;
   startedAt: string;
   durationMs: number;
-  inputs: { name: string; bytes: number; sha256: string; format: string }[];
+  inputs: InputFileRef[];
   parameters: unknown;
   warnings: string[];
   result: unknown;
@@ -140,6 +161,7 @@ export interface StoredAnalysis {
   createdAt: string;
   parameters: unknown;
   result: unknown;
+  /** The whole provenance envelope the analysis was stored with. */
   provenance: unknown;
 }
 
@@ -252,21 +274,60 @@ export const api = {
     return response.text();
   },
   kinds: (signal?: AbortSignal) => getJson<Kind[]>("/api/kinds", signal),
-  async runAnalysis(kind: string, parameters: Record<string, unknown>, save = true): Promise<AnalysisRun> {
+  /**
+   * Runs an analysis. Without files the body is JSON `{parameters, save}`; with any file it is
+   * multipart/form-data: `parameters` (JSON text), `save` and one file field per input, named as the input.
+   */
+  async runAnalysis(
+    kind: string,
+    parameters: Record<string, unknown>,
+    files: Readonly<Record<string, File>> = {},
+    save = true,
+  ): Promise<AnalysisRun> {
     const path = `/api/analyses/${enc(kind)}`;
-    const response = await send(path, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ parameters, save }),
-    });
+    const chosen = Object.entries(files);
+    let init: RequestInit;
+    if (chosen.length === 0) {
+      init = {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ parameters, save }),
+      };
+    } else {
+      const form = new FormData();
+      form.set("parameters", JSON.stringify(parameters));
+      form.set("save", String(save));
+      for (const [name, file] of chosen) form.set(name, file, file.name);
+      // No content-type header: the browser writes the multipart boundary itself.
+      init = { method: "POST", headers: { accept: "application/json" }, body: form };
+    }
+    const response = await send(path, init);
     return (await response.json()) as AnalysisRun;
   },
   analyses: (options: { kind?: string; limit?: number } = {}, signal?: AbortSignal) =>
     getJson<StoredAnalysis[]>(`/api/analyses${query(options)}`, signal),
   analysis: (id: string, signal?: AbortSignal) => getJson<StoredAnalysis>(`/api/analyses/${enc(id)}`, signal),
+  /** Dose-response plot (SVG) of a stored IC50 analysis; `plate` "pooled" for a pooled curve. */
+  curvePlotUrl: (id: string, plate: string, compound: string) =>
+    `/api/analyses/${enc(id)}/plots/curve.svg${query({ plate, compound })}`,
+  /** Plate heat map (SVG) of a stored IC50 run: well rates or % activity. */
+  heatmapUrl: (id: string, plate: string, value: "rate" | "pct") =>
+    `/api/analyses/${enc(id)}/plots/heatmap.svg${query({ plate, value })}`,
+  /** The IC50 table of a stored analysis as CSV. */
+  curvesCsvUrl: (id: string) => `/api/analyses/${enc(id)}/curves.csv`,
+  /** A self-contained HTML report of a stored analysis. */
+  reportUrl: (id: string) => `/api/analyses/${enc(id)}/report.html`,
   audit: (limit: number, signal?: AbortSignal) =>
     getJson<AuditEvent[]>(`/api/audit${query({ limit })}`, signal),
 };
+
+/** The input files named in a provenance envelope; an empty list for anything else. */
+export function envelopeInputs(envelope: unknown): InputFileRef[] {
+  if (!isRecord(envelope) || !Array.isArray(envelope.inputs)) return [];
+  return envelope.inputs.filter(
+    (i): i is InputFileRef => isRecord(i) && typeof i.name === "string" && typeof i.sha256 === "string",
+  );
+}
 
 /** A readable one-line message for anything thrown by a fetch. */
 export function errorMessage(error: unknown): string {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { compact, decimalsOf, fixed, formatComparable, formulaParts, humanize } from "./format.js";
+import {
+  compact,
+  decimalsOf,
+  fixed,
+  formatBytes,
+  formatComparable,
+  formulaParts,
+  humanize,
+} from "./format.js";
 
 describe("formulaParts", () => {
   it("subscripts element counts and keeps the plain text", () => {
@@ -41,5 +49,14 @@ describe("humanize", () => {
     expect(humanize("smiles")).toBe("SMILES");
     expect(humanize("inchiKey")).toBe("InChI key");
     expect(humanize("dose_mg")).toBe("Dose mg");
+  });
+});
+
+describe("formatBytes", () => {
+  it("prints bytes, kB and MB", () => {
+    expect(formatBytes(1)).toBe("1 byte");
+    expect(formatBytes(512)).toBe("512 bytes");
+    expect(formatBytes(48_213)).toBe("48.2 kB");
+    expect(formatBytes(3_400_000)).toBe("3.4 MB");
   });
 });

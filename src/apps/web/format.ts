@@ -67,6 +67,7 @@ const SPELLINGS: Record<string, string> = {
   inchikey: "InChIKey",
   cas: "CAS",
   ic50: "IC50",
+  ci: "CI",
   pk: "PK",
   pd: "PD",
   hplc: "HPLC",
@@ -165,6 +166,14 @@ export function jsonPreview(value: unknown, max = 80): string {
   if (value === undefined) return "—";
   const text = JSON.stringify(value) ?? String(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A file size in bytes, kB or MB (1 kB = 1000 bytes): 512 → "512 bytes", 48213 → "48.2 kB". */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "—";
+  if (bytes < 1000) return `${bytes} ${bytes === 1 ? "byte" : "bytes"}`;
+  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 /** Capitalizes the first letter: "physicochemical" → "Physicochemical". */

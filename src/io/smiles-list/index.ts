@@ -1,2 +1,3 @@
-export { createSmilesListParser, type SmilesListEntry, splitDelimited } from "./parseSmilesList.js";
+export { splitDelimited } from "../csv/splitDelimited.js";
+export { createSmilesListParser, type SmilesListEntry } from "./parseSmilesList.js";
 export { type ReadProgress, readSmilesList } from "./readSmilesList.js";

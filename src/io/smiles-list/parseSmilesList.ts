@@ -1,4 +1,5 @@
 import { FormatError } from "../../core/errors.js";
+import { splitDelimited } from "../csv/splitDelimited.js";
 
 /** One structure of a SMILES list, with the 1-based line it came from. */
 export interface SmilesListEntry {
@@ -51,28 +52,4 @@ function detectMode(header: string, source: string, line: number) {
     }
   }
   return { kind: "plain" as const };
-}
-
-/** Splits one delimited line with RFC 4180 double-quote rules. */
-export function splitDelimited(text: string, delimiter: string, source: string, line: number): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === delimiter) {
-      fields.push(field);
-      field = "";
-    } else field += c;
-  }
-  if (quoted) throw new FormatError(source, `line ${line}`, "a closing double quote", "end of line");
-  fields.push(field);
-  return fields;
 }

@@ -56,7 +56,7 @@ export function addRecordCommands(program: Command): void {
     .option("--provenance", "print the whole provenance envelope")
     .option("--save", "store the analysis")
     .option(...DATA_OPTION)
-    .action(async (kindId: string, options: KindCommandOptions & { params: string }) => {
+    .action(async (kindId: string, options: KindCommandOptions & { params: string; data?: string }) => {
       const kind = findKind(kindId);
       let parameters: unknown;
       try {
@@ -69,7 +69,7 @@ export function addRecordCommands(program: Command): void {
       if (typeof parameters !== "object" || parameters === null || Array.isArray(parameters)) {
         throw new InputError("--params: expected a JSON object of parameters");
       }
-      await runAndReport(kind, parameters, {}, options);
+      await runAndReport(kind, parameters, {}, { ...options, dataDir: options.data });
     });
 
   analysis

@@ -1,11 +1,12 @@
 import type { AnalysisRun } from "../api.js";
+import { InputFilesTable } from "../components/InputFilesTable.js";
 import { JsonView } from "../components/JsonView.js";
 import { Link } from "../components/Link.js";
 import { formatDateTime } from "../format.js";
 import { paths } from "../router.js";
-import { ResultView } from "./ResultView.js";
+import { KindResultView } from "./KindResultView.js";
 
-/** The answer to a submitted analysis: warnings, the result, and the full provenance envelope. */
+/** The answer to a submitted analysis: warnings, the result, its input files and the provenance envelope. */
 export function AnalysisOutcome({ run }: { run: AnalysisRun }) {
   const { envelope } = run;
   return (
@@ -31,8 +32,18 @@ export function AnalysisOutcome({ run }: { run: AnalysisRun }) {
           ))}
         </ul>
       )}
-      <ResultView result={envelope.result} />
-      <JsonView value={envelope} summary="Provenance envelope" testId="envelope" />
+      <KindResultView
+        kind={envelope.kind}
+        result={envelope.result}
+        parameters={envelope.parameters}
+        analysisId={run.id}
+        headingLevel={4}
+      />
+      <section className="provenance" aria-labelledby="outcome-provenance-heading">
+        <h4 id="outcome-provenance-heading">Provenance</h4>
+        <InputFilesTable inputs={envelope.inputs ?? []} />
+        <JsonView value={envelope} summary="Provenance envelope" testId="envelope" />
+      </section>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { AnalysisRun, Kind } from "../api.js";
 import { ApiError, api } from "../api.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
 import { AnalysisOutcome } from "./AnalysisOutcome.js";
-import { SchemaForm } from "./SchemaForm.js";
+import { type ChosenFiles, SchemaForm } from "./SchemaForm.js";
 
 type Outcome =
   | { status: "idle" }
@@ -15,10 +15,10 @@ type Outcome =
 export function KindRunner({ kind, onSaved }: { kind: Kind; onSaved: () => void }) {
   const [outcome, setOutcome] = useState<Outcome>({ status: "idle" });
 
-  async function run(parameters: Record<string, unknown>) {
+  async function run(parameters: Record<string, unknown>, files: ChosenFiles) {
     setOutcome({ status: "running" });
     try {
-      const result = await api.runAnalysis(kind.id, parameters, true);
+      const result = await api.runAnalysis(kind.id, parameters, files, true);
       setOutcome({ status: "done", run: result });
       if (result.id) onSaved();
     } catch (error) {

@@ -1,6 +1,8 @@
+import { KindResultView } from "../analyses/KindResultView.js";
 import { ResultView } from "../analyses/ResultView.js";
-import { api } from "../api.js";
+import { api, envelopeInputs } from "../api.js";
 import { Async } from "../components/Async.js";
+import { InputFilesTable } from "../components/InputFilesTable.js";
 import { JsonView } from "../components/JsonView.js";
 import { Link } from "../components/Link.js";
 import { formatDateTime } from "../format.js";
@@ -8,7 +10,7 @@ import { paths } from "../router.js";
 import { useDocumentTitle } from "../useDocumentTitle.js";
 import { useFetch } from "../useFetch.js";
 
-/** /analyses/:id — one stored analysis: parameters, result and provenance. */
+/** /analyses/:id — one stored analysis: parameters, result (in its kind's view) and provenance. */
 export function AnalysisPage({ id }: { id: string }) {
   useDocumentTitle(`Analysis ${id.slice(0, 8)}`);
   const state = useFetch(`analysis:${id}`, (signal) => api.analysis(id, signal));
@@ -54,11 +56,18 @@ export function AnalysisPage({ id }: { id: string }) {
           </section>
           <section className="card" aria-labelledby="result-heading">
             <h2 id="result-heading">Result</h2>
-            <ResultView result={analysis.result} />
+            <KindResultView
+              kind={analysis.kind}
+              result={analysis.result}
+              parameters={analysis.parameters}
+              analysisId={analysis.id}
+              headingLevel={3}
+            />
           </section>
-          <section className="card" aria-labelledby="prov-heading">
+          <section className="card provenance" aria-labelledby="prov-heading">
             <h2 id="prov-heading">Provenance</h2>
-            <JsonView value={analysis.provenance} summary="Provenance envelope" />
+            <InputFilesTable inputs={envelopeInputs(analysis.provenance)} />
+            <JsonView value={analysis.provenance} summary="Provenance envelope" testId="envelope" />
           </section>
         </>
       )}

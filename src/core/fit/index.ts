@@ -1,0 +1,21 @@
+export {
+  type LeastSquaresCovariance,
+  type LeastSquaresProblem,
+  type LevenbergMarquardtOptions,
+  type LevenbergMarquardtReason,
+  type LevenbergMarquardtResult,
+  LM_DEFAULTS,
+  leastSquaresCovariance,
+  levenbergMarquardt,
+} from "./levenbergMarquardt.js";
+export {
+  applyQTranspose,
+  choleskyDecompose,
+  choleskySolve,
+  householderQr,
+  invertSpd,
+  invertSpdInto,
+  SINGULAR_RCOND,
+  type SpdInverse,
+  solveUpperTriangular,
+} from "./linearAlgebra.js";
