@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { type CurveRow, fitCurves, type PooledCurveRow } from "../core/assays/ic50/fitCurves.js";
+import type { CurveRow, PooledCurveRow } from "../core/assays/ic50/fitCurves.js";
 import type { NormalizedPoint } from "../core/assays/ic50/plates.js";
 import { parseNormalizedCsv } from "../io/plate-csv/index.js";
-import { curveFitOptions, curveFitParameters } from "./ic50Parameters.js";
+import { curveFitOptions, curveFitParameters, fitAllCurves } from "./ic50Fitting.js";
 import type { AnalysisKind } from "./kind.js";
 
 const ic50FitParameters = z.strictObject(curveFitParameters);
@@ -37,9 +37,7 @@ export const ic50FitKind: AnalysisKind<Ic50FitParameters, Ic50FitResult> = {
   async run(params, inputs, ctx) {
     const data = inputs.data!;
     const points = parseNormalizedCsv(data.bytes, data.ref.name);
-    const { curves, pooled } = fitCurves(points, curveFitOptions(params), (done, total) =>
-      ctx.onProgress?.(done, total, "curves"),
-    );
+    const { curves, pooled } = await fitAllCurves(points, curveFitOptions(params), ctx);
     return { result: { curves, pooled, points }, warnings: [] };
   },
 };

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { type CurveRow, fitCurves, type PooledCurveRow } from "../core/assays/ic50/fitCurves.js";
+import type { CurveRow, PooledCurveRow } from "../core/assays/ic50/fitCurves.js";
 import { analysePlates, type PlateAnalysis, toNormalizedPoints } from "../core/assays/ic50/plates.js";
 import { parseKineticReads, parsePlateLayout, parsePlateTable } from "../io/plate-csv/index.js";
-import { curveFitOptions, curveFitParameters } from "./ic50Parameters.js";
+import { curveFitOptions, curveFitParameters, fitAllCurves } from "./ic50Fitting.js";
 import type { AnalysisKind } from "./kind.js";
 
 const ic50RunParameters = z.strictObject({
@@ -110,9 +110,7 @@ export const ic50RunKind: AnalysisKind<Ic50RunParameters, Ic50RunResult> = {
       zPrimeThreshold: params.zPrimeThreshold,
     });
     const points = toNormalizedPoints(analysis.wells);
-    const { curves, pooled } = fitCurves(points, curveFitOptions(params), (done, total) =>
-      ctx.onProgress?.(done, total, "curves"),
-    );
+    const { curves, pooled } = await fitAllCurves(points, curveFitOptions(params), ctx);
     const warnings = [...analysis.warnings, ...analysis.plateErrors.map((e) => e.message)];
     return { result: { plates: plateRows(analysis), curves, pooled, wells: wellRows(analysis) }, warnings };
   },

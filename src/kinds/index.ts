@@ -11,6 +11,7 @@ export type {
   AnalysisKind,
   InputSpec,
   KindOutcome,
+  ParallelRunner,
   RunContext,
   SuppliedInput,
   SuppliedInputs,

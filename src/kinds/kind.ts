@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { RDKit } from "../core/chem/index.js";
 import type { InputFileRef } from "../core/provenance.js";
+import type { ParallelTaskName } from "./parallelTasks.js";
 
 /** What a kind may ask of its surroundings: shared engines, the clock and a progress sink, passed in. */
 export interface RunContext {
@@ -8,6 +9,19 @@ export interface RunContext {
   now(): Date;
   /** Called as long work advances (e.g. plates analysed), for progress bars; may be absent. */
   onProgress?(done: number, total: number, label: string): void;
+  /** Worker threads for a registered task (see parallelTasks.ts); absent where none can be started. */
+  parallel?: ParallelRunner;
+}
+
+/** Runs registered pure tasks over items in worker threads, keeping the items' order. */
+export interface ParallelRunner {
+  readonly threads: number;
+  map<T, R>(
+    task: ParallelTaskName,
+    items: readonly T[],
+    payload: unknown,
+    onDone?: (done: number) => void,
+  ): Promise<R[]>;
 }
 
 /** A file the caller supplies to a kind, already read, with its identity for the provenance envelope. */

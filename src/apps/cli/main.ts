@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isInputError } from "../../core/errors.js";
 import { IXALAB_VERSION } from "../../version.js";
+import { closeSystemRunContext } from "../shared/runContext.js";
 import { addChemCommands } from "./commands/chem.js";
 import { addCompoundCommands } from "./commands/compound.js";
 import { addIc50Commands } from "./commands/ic50.js";
@@ -37,6 +38,9 @@ async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     process.exitCode = exitCodeFor(error, debug);
+  } finally {
+    // `serve` keeps running; every other command ends its worker threads here.
+    if (argv[2] !== "serve") await closeSystemRunContext();
   }
 }
 

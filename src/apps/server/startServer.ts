@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { InputError } from "../../core/errors.js";
 import { openAppStore } from "../shared/appStore.js";
-import { systemRunContext } from "../shared/runContext.js";
+import { closeSystemRunContext, systemRunContext } from "../shared/runContext.js";
 import { createApp } from "./createApp.js";
 
 /** Options of {@link startServer}. */
@@ -50,6 +50,7 @@ export async function startServer(options: ServerOptions = {}) {
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
+      await closeSystemRunContext();
     },
   };
 }

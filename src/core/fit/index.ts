@@ -15,6 +15,7 @@ export {
   householderQr,
   invertSpd,
   invertSpdInto,
+  norm2,
   SINGULAR_RCOND,
   type SpdInverse,
   solveUpperTriangular,

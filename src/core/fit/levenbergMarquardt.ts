@@ -30,7 +30,13 @@
  * `leastsq` reports success on BoxBOD from NIST start 1 at a point that is not a minimum; the offset
  * check above is what keeps that case honest here.
  */
-import { applyQTranspose, householderQr, invertSpd, solveUpperTriangular } from "./linearAlgebra.js";
+import { applyQTranspose, householderQr, invertSpd, norm2, solveUpperTriangular } from "./linearAlgebra.js";
+
+/** ‖D·v‖ for the scaling diagonal D, through `work` (length ≥ v's). */
+function scaledNorm(diag: Float64Array, v: Float64Array, work: Float64Array): number {
+  for (let j = 0; j < diag.length; j++) work[j] = diag[j]! * v[j]!;
+  return norm2(work, 0, diag.length);
+}
 
 /** A least-squares problem: residuals r(p) (length `nResiduals`) and their Jacobian ∂rᵢ/∂pⱼ. */
 export interface LeastSquaresProblem {
@@ -183,20 +189,19 @@ function dampingForRadius(
   let dxNorm = Number.POSITIVE_INFINITY;
   let muLow = 0;
   if (fullRank && solver.solve(r, c, diag, 0, step)) {
-    dxNorm = 0;
-    for (let j = 0; j < m; j++) dxNorm = Math.hypot(dxNorm, diag[j]! * step[j]!);
+    dxNorm = scaledNorm(diag, step, solver.work);
     const fp = dxNorm - delta;
     if (fp <= 0.1 * delta) return 0;
     const s = solver.slope(diag, step, dxNorm);
     muLow = fp / delta / s / s;
   }
   // Upper bound ‖D⁻¹·Jᵀr‖/Δ, with Jᵀr = Rᵀc.
-  let gNorm = 0;
   for (let j = 0; j < m; j++) {
     let g = 0;
     for (let i = 0; i <= j; i++) g += r[i * m + j]! * c[i]!;
-    gNorm = Math.hypot(gNorm, g / diag[j]!);
+    solver.work[j] = g / diag[j]!;
   }
+  const gNorm = norm2(solver.work, 0, m);
   let muHigh = gNorm / delta;
   if (muHigh === 0) muHigh = Number.MIN_VALUE / Math.min(delta, 0.1);
   let mu = Math.min(Math.max(muStart, muLow), muHigh);
@@ -204,8 +209,7 @@ function dampingForRadius(
   for (let iteration = 0; iteration < 10; iteration++) {
     if (!(mu > 0)) mu = Math.max(Number.MIN_VALUE, 0.001 * muHigh);
     solver.solve(r, c, diag, mu, step);
-    dxNorm = 0;
-    for (let j = 0; j < m; j++) dxNorm = Math.hypot(dxNorm, diag[j]! * step[j]!);
+    dxNorm = scaledNorm(diag, step, solver.work);
     const fp = dxNorm - delta;
     if (Math.abs(fp) <= 0.1 * delta || (muLow === 0 && fp <= 0 && iteration > 0 && fp <= -0.9 * delta)) break;
     const s = solver.slope(diag, step, dxNorm);
@@ -272,15 +276,13 @@ export function levenbergMarquardt(
   for (let iteration = 1; iteration <= opts.maxIterations; iteration++) {
     problem.jacobian(p, jac);
     for (let j = 0; j < m; j++) {
-      let columnNorm = 0;
-      for (let i = 0; i < n; i++) columnNorm = Math.hypot(columnNorm, jac[i * m + j]!);
+      const columnNorm = norm2(jac, j, n, m);
       // Moré's scaling: D never shrinks, so a column that once mattered keeps bounding its step.
       if (columnNorm > diag[j]!) diag[j] = columnNorm;
       if (diag[j] === 0) diag[j] = 1;
     }
     if (iteration === 1) {
-      let xNorm = 0;
-      for (let j = 0; j < m; j++) xNorm = Math.hypot(xNorm, diag[j]! * p[j]!);
+      const xNorm = scaledNorm(diag, p, trial);
       delta = xNorm > 0 ? opts.stepBound * xNorm : opts.stepBound;
     }
     householderQr(jac, n, m, tau);
@@ -295,15 +297,13 @@ export function levenbergMarquardt(
     // Inner loop: shrink the trust region until a step lowers the RSS (MINPACK's ratio test ≥ 1e-4).
     for (;;) {
       mu = dampingForRadius(solver, rFactor, qtr, diag, delta, mu, step);
-      let stepNorm = 0;
-      let xNorm = 0;
+      const stepNorm = scaledNorm(diag, step, trial);
+      const xNorm = scaledNorm(diag, p, trial);
       let linearResidual = 0;
       for (let i = 0; i < m; i++) {
         let s = qtr[i]!;
         for (let j = i; j < m; j++) s += rFactor[i * m + j]! * step[j]!;
         linearResidual += s * s;
-        stepNorm = Math.hypot(stepNorm, diag[i]! * step[i]!);
-        xNorm = Math.hypot(xNorm, diag[i]! * p[i]!);
         trial[i] = p[i]! + step[i]!;
       }
       if (iteration === 1) delta = Math.min(delta, stepNorm);

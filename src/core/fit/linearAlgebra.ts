@@ -116,14 +116,32 @@ export function invertSpdInto(
 }
 
 /**
+ * Euclidean norm of `count` entries of `v` starting at `start` with the given `stride`. Summed plainly
+ * (Math.hypot is several times slower) and recomputed with scaling only when the plain sum over- or
+ * underflowed, the concern MINPACK's `enorm` addresses.
+ * @example norm2(Float64Array.of(3, 4)) // 5
+ */
+export function norm2(v: Float64Array, start = 0, count = v.length - start, stride = 1): number {
+  let sum = 0;
+  const end = start + count * stride;
+  for (let i = start; i < end; i += stride) sum += v[i]! * v[i]!;
+  if (sum < Number.POSITIVE_INFINITY && sum > 1e-280) return Math.sqrt(sum);
+  let scale = 0;
+  for (let i = start; i < end; i += stride) scale = Math.max(scale, Math.abs(v[i]!));
+  if (scale === 0 || !Number.isFinite(scale)) return scale;
+  sum = 0;
+  for (let i = start; i < end; i += stride) sum += (v[i]! / scale) ** 2;
+  return scale * Math.sqrt(sum);
+}
+
+/**
  * Householder QR of the row-major rows×cols matrix `a` (rows ≥ cols) in place: R in the upper triangle,
  * the Householder vectors below it (unit leading entry implied), their scalars in `tau`.
  * @example householderQr(a, 5, 3, tau); // then applyQTranspose(a, 5, 3, tau, b)
  */
 export function householderQr(a: Float64Array, rows: number, cols: number, tau: Float64Array): void {
   for (let k = 0; k < cols; k++) {
-    let norm = 0;
-    for (let i = k; i < rows; i++) norm = Math.hypot(norm, a[i * cols + k]!);
+    const norm = norm2(a, k * cols + k, rows - k, cols);
     const akk = a[k * cols + k]!;
     if (norm === 0) {
       tau[k] = 0;

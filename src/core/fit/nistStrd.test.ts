@@ -4,10 +4,10 @@
 // the measure McCullough 1999 uses for StRD), parameter standard deviations s²(JᵀJ)⁻¹ to ≥ 4 digits.
 // The one start where this LM legitimately fails is asserted as an honest failure, with what MINPACK
 // does there (scripts/nist-strd-minpack.py, scipy 1.10 `leastsq` with the analytic Jacobian).
-// biome-ignore lint/style/noRestrictedImports: a test reads the shared NIST files; the code under test stays pure
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LM_DEFAULTS, leastSquaresCovariance, levenbergMarquardt } from "./levenbergMarquardt.js";
+import { invertSpd, norm2 } from "./linearAlgebra.js";
 import { NIST_MODELS, nistProblem } from "./nistModels.js";
 
 const NIST_DIR = new URL("../../../../shared/testdata/dose-response/nist-strd/", import.meta.url);
@@ -145,5 +145,21 @@ describe("levenbergMarquardt contract", () => {
       [...source.matchAll(/@default ([^\s*]+) \*\/\n\s+(\w+)\?:/g)].map((m) => [m[2], Number(m[1])]),
     );
     expect(documented).toEqual({ ...LM_DEFAULTS });
+  });
+});
+
+describe("linear algebra helpers", () => {
+  it("norm2 neither overflows nor underflows", () => {
+    expect(norm2(Float64Array.of(3, 4))).toBe(5);
+    expect(norm2(Float64Array.of(3e200, 4e200)) / 5e200).toBeCloseTo(1, 14);
+    expect(norm2(Float64Array.of(3e-200, 4e-200)) / 5e-200).toBeCloseTo(1, 14);
+    expect(norm2(Float64Array.of(1, 9, 2, 9, 2), 0, 3, 2)).toBe(3); // entries 0, 2, 4 (stride 2)
+  });
+
+  it("invertSpd inverts a well-conditioned matrix and refuses a singular one", () => {
+    const inverse = invertSpd(Float64Array.of(4, 2, 2, 3), 2).inverse!;
+    for (const [i, v] of [0.375, -0.25, -0.25, 0.5].entries()) expect(inverse[i]).toBeCloseTo(v, 15);
+    expect(invertSpd(Float64Array.of(1, 1, 1, 1), 2).inverse).toBeNull();
+    expect(invertSpd(Float64Array.of(1, 0, 0, 1e-20), 2).inverse).not.toBeNull(); // scaled: perfectly conditioned
   });
 });

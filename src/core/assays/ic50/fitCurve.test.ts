@@ -2,7 +2,6 @@
 // 1. the example plate (`../shared/testdata/ic50/example-plate/expected.json`, fitted by R nlsLM and
 //    cross-checked with scipy; DEFINITIONS.md states the procedure), fit-only from normalized.csv;
 // 2. R drc's LL.4 fit of the ryegrass data, to the digits drc prints.
-// biome-ignore lint/style/noRestrictedImports: a test reads the shared reference files; the code under test stays pure
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type CurveFit, fitCurve } from "./fitCurve.js";

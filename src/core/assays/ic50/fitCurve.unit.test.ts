@@ -1,5 +1,4 @@
 // Unit tests of the IC50 curve fit: classes, options, symmetry, x = 0, ROUT, errors, kernel derivatives.
-// biome-ignore lint/style/noRestrictedImports: the @default check reads this module's own source
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as barrel from "./fit.js";

@@ -29,33 +29,64 @@ export interface CurveRow {
 /** A pooled curve: all plates' points of one compound; the same fields without `plate`. */
 export type PooledCurveRow = Omit<CurveRow, "plate"> & { plates: string[] };
 
+/** The points of one curve: a compound on one plate, or (plate null) pooled across plates. */
+export interface CurveGroup {
+  plate: string | null;
+  points: CurvePoint[];
+}
+
 /**
- * Fits one curve per (plate, compound) and one pooled curve per compound across plates, in the order
- * compounds first appear. Every replicate is its own point (DEFINITIONS §3).
+ * The curves to fit: one per (plate, compound) in order of first appearance, then one pooled curve per
+ * compound tested on more than one plate. Every replicate is its own point (DEFINITIONS §3).
  */
+export function groupCurves(points: readonly CurvePoint[]): CurveGroup[] {
+  const groups: CurveGroup[] = [];
+  for (const group of groupBy(points, (p) => `${p.plate}\u0000${p.compound}`).values()) {
+    groups.push({ plate: (group[0] as CurvePoint).plate, points: group });
+  }
+  for (const group of groupBy(points, (p) => p.compound).values()) {
+    // A compound on one plate has no pooled curve distinct from its plate curve.
+    if (new Set(group.map((p) => p.plate)).size > 1) groups.push({ plate: null, points: group });
+  }
+  return groups;
+}
+
+/** Fits one group; pooled groups list their plates. */
+export function fitCurveGroup(group: CurveGroup, options: CurveFitOptions = {}): CurveRow | PooledCurveRow {
+  const row = fitGroup(group.points, options);
+  return group.plate === null
+    ? { plates: [...new Set(group.points.map((p) => p.plate))], ...row }
+    : { plate: group.plate, ...row };
+}
+
+/** Splits fitted rows back into plate curves and pooled curves. */
+export function splitCurveRows(rows: readonly (CurveRow | PooledCurveRow)[]): {
+  curves: CurveRow[];
+  pooled: PooledCurveRow[];
+} {
+  const curves: CurveRow[] = [];
+  const pooled: PooledCurveRow[] = [];
+  for (const row of rows) {
+    if ("plates" in row) pooled.push(row);
+    else curves.push(row);
+  }
+  return { curves, pooled };
+}
+
+/** Fits every curve of {@link groupCurves} in this thread. */
 export function fitCurves(
   points: readonly CurvePoint[],
   options: CurveFitOptions = {},
   onCurve?: (done: number, total: number) => void,
 ): { curves: CurveRow[]; pooled: PooledCurveRow[] } {
-  const perPlate = groupBy(points, (p) => `${p.plate}\u0000${p.compound}`);
-  const perCompound = groupBy(points, (p) => p.compound);
-  const total = perPlate.size + perCompound.size;
-  let done = 0;
-  const curves: CurveRow[] = [];
-  for (const group of perPlate.values()) {
-    const first = group[0] as CurvePoint;
-    curves.push({ plate: first.plate, ...fitGroup(group, options) });
-    onCurve?.(++done, total);
-  }
-  const pooled: PooledCurveRow[] = [];
-  for (const group of perCompound.values()) {
-    const plates = [...new Set(group.map((p) => p.plate))];
-    // A compound on one plate has no pooled curve distinct from its plate curve.
-    if (plates.length > 1) pooled.push({ plates, ...fitGroup(group, options) });
-    onCurve?.(++done, total);
-  }
-  return { curves, pooled };
+  const groups = groupCurves(points);
+  return splitCurveRows(
+    groups.map((group, i) => {
+      const row = fitCurveGroup(group, options);
+      onCurve?.(i + 1, groups.length);
+      return row;
+    }),
+  );
 }
 
 function fitGroup(group: readonly CurvePoint[], options: CurveFitOptions): Omit<CurveRow, "plate"> {

@@ -28,12 +28,16 @@ import type { FreeMask } from "./fourPLLeastSquares.js";
 export const ROUT = {
   /** Percentile of |residuals| behind RSDR: the fraction of a Gaussian within ±1 SD. */
   rsdrPercentile: 0.6827,
-  /** Only this fraction of the points, those with the largest residuals, are tested. */
+  /** Only this fraction of the points, those with the largest residuals, are tested (ranks > ⌈0.7·N⌉). */
   testedFraction: 0.3,
   /** Re-estimations of RSDR before giving up on a stable scale. */
   maxPasses: 50,
-  /** Relative change of RSDR between passes that ends the robust fit. */
-  tolerance: 1e-9,
+  /**
+   * Relative change of RSDR between passes that ends the robust fit, and the relative-offset tolerance
+   * of each minimisation: outliers are decided on |r|/RSDR against P-value thresholds, which 1e-6
+   * resolves with room to spare.
+   */
+  tolerance: 1e-6,
 } as const;
 
 /** Result of {@link detectOutliersRout}. */
@@ -44,7 +48,7 @@ export interface RoutResult {
   rsdr: number;
   /** Parameters of the robust fit (bottom, top, lx, hill). */
   robustParams: Float64Array;
-  /** Whether the robust fit's parameters settled before `ROUT.maxPasses`. */
+  /** Whether RSDR settled (to `ROUT.tolerance`) within `ROUT.maxPasses` minimisations. */
   robustConverged: boolean;
 }
 
@@ -129,7 +133,7 @@ export function detectOutliersRout(
     }
     scale = rsdr;
     for (let j = 0; j < k; j++) freeParams[j] = params[freeIndex[j]!]!;
-    const fit = levenbergMarquardt(lorentzian, freeParams);
+    const fit = levenbergMarquardt(lorentzian, freeParams, { offsetTol: ROUT.tolerance });
     if (!fit.converged) break;
     for (let j = 0; j < k; j++) params[freeIndex[j]!] = fit.params[j]!;
   }
@@ -140,7 +144,8 @@ export function detectOutliersRout(
   const order = Array.from({ length: n }, (_, i) => i).sort(
     (a, b) => Math.abs(residuals[a]!) - Math.abs(residuals[b]!),
   );
-  const firstTested = Math.floor((1 - ROUT.testedFraction) * n); // 0-based rank
+  // 1-based ranks i > ⌈0.7·N⌉ are tested; the 1e-9 keeps 0.7·20 from rounding up to 15.
+  const firstTested = Math.ceil((1 - ROUT.testedFraction) * n - 1e-9); // 0-based rank
   let firstOutlier = -1;
   for (let rank = firstTested; rank < n; rank++) {
     const t = Math.abs(residuals[order[rank]!]!) / rsdr;
