@@ -16,5 +16,8 @@ export type {
   SuppliedInput,
   SuppliedInputs,
 } from "./kind.js";
+export { type PkNcaParameters, type PkNcaResult, pkNcaKind } from "./pkNca.js";
+export { type PkPopulationParameters, type PkPopulationResult, pkPopulationKind } from "./pkPopulation.js";
+export { type PkSimulateParameters, type PkSimulateResult, pkSimulateKind } from "./pkSimulate.js";
 export { ANALYSIS_KINDS, findKind } from "./registry.js";
 export { runAnalysis, validateInputs, validateParameters } from "./runAnalysis.js";

@@ -21,6 +21,8 @@ export interface ParallelRunner {
     items: readonly T[],
     payload: unknown,
     onDone?: (done: number) => void,
+    /** Chunks per thread: more balances unequal items, fewer suits chunks with a large partial state. @default 8 */
+    chunksPerThread?: number,
   ): Promise<R[]>;
 }
 

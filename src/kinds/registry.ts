@@ -3,10 +3,19 @@ import { chemPropsKind } from "./chemProps.js";
 import { ic50FitKind } from "./ic50Fit.js";
 import { ic50RunKind } from "./ic50Run.js";
 import type { AnalysisKind } from "./kind.js";
+import { pkNcaKind } from "./pkNca.js";
+import { pkPopulationKind } from "./pkPopulation.js";
+import { pkSimulateKind } from "./pkSimulate.js";
 
 /** Every analysis kind Ixalab offers; the CLI, the API and the UI are generated from this list. */
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of many parameter and result types
-export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [chemPropsKind, ic50RunKind, ic50FitKind];
+export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [
+  chemPropsKind,
+  ic50RunKind,
+  ic50FitKind,
+  pkSimulateKind,
+  pkNcaKind,
+];
 
 /** @throws NotFoundError naming the known kinds. */
 export function findKind(id: string): AnalysisKind<unknown, unknown> {

@@ -5,6 +5,7 @@ import { closeSystemRunContext } from "../shared/runContext.js";
 import { addChemCommands } from "./commands/chem.js";
 import { addCompoundCommands } from "./commands/compound.js";
 import { addIc50Commands } from "./commands/ic50.js";
+import { addPkCommands } from "./commands/pk.js";
 import { addRecordCommands } from "./commands/records.js";
 import { addServeCommand } from "./commands/serve.js";
 
@@ -21,6 +22,7 @@ function buildProgram(): Command {
   addChemCommands(program);
   addCompoundCommands(program);
   addIc50Commands(program);
+  addPkCommands(program);
   addRecordCommands(program);
   addServeCommand(program);
   for (const command of allCommands(program)) command.exitOverride();
