@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { InputError } from "../core/errors.js";
 import {
+  beta5Inhibition,
   dispositionSummary,
   exactAuc,
   findPeak,
@@ -21,6 +22,20 @@ const pkSimulateParameters = z.strictObject({
     .positive()
     .optional()
     .describe("output until T hours (default: the end of the last cycle)"),
+  inhibition: z
+    .strictObject({
+      ic50_nM: z
+        .number()
+        .positive()
+        .describe("β5 IC50, nM (e.g. from an ic50.run analysis; literature ≈ 3.4 nM)"),
+      hill: z.number().positive().default(1),
+      basis: z
+        .enum(["unbound", "whole-blood"])
+        .default("unbound")
+        .describe("unbound (fu 0.01) or whole blood (B:P 10)"),
+    })
+    .optional()
+    .describe("link concentration to % β5 inhibition by an Emax/Hill model"),
   parameters: z
     .record(z.string(), z.number())
     .default({})
@@ -43,6 +58,8 @@ export interface PkSimulateResult {
     vss_L: number;
   };
   parameters: Record<string, number>;
+  /** % β5 inhibition at each time, when an inhibition link was given. */
+  inhibition_pct?: number[];
 }
 
 /** `pk.simulate`: a typical subject of a built-in model on a dosing regimen. */
@@ -99,6 +116,7 @@ export const pkSimulateKind: AnalysisKind<PkSimulateParameters, PkSimulateResult
           vss_L: disposition.vss_L,
         },
         parameters,
+        ...(params.inhibition && { inhibition_pct: Array.from(beta5Inhibition(conc, params.inhibition)) }),
       },
       warnings: [],
     };

@@ -14,6 +14,7 @@ export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [
   ic50RunKind,
   ic50FitKind,
   pkSimulateKind,
+  pkPopulationKind,
   pkNcaKind,
 ];
 

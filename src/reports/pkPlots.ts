@@ -20,9 +20,11 @@ export interface ConcentrationPlot {
     upper: ArrayLike<number>;
     label: string;
   } | null;
+  /** % β5 inhibition at the same times, drawn against a 0–100 % axis on the right. */
+  inhibition_pct?: ArrayLike<number>;
 }
 
-const FRAME: Frame = { width: 720, height: 320, margin: { top: 30, right: 16, bottom: 42, left: 56 } };
+const FRAME: Frame = { width: 720, height: 320, margin: { top: 30, right: 48, bottom: 42, left: 56 } };
 
 /** Draws concentration (ng/mL) against time in days as a standalone SVG. */
 export function plotConcentrationTime(plot: ConcentrationPlot, frame: Frame = FRAME): string {
@@ -48,6 +50,25 @@ export function plotConcentrationTime(plot: ConcentrationPlot, frame: Frame = FR
     " ",
   );
   parts.push(`<polyline points="${line}" fill="none" stroke="#2b6cb0" stroke-width="1.5"/>`);
+  if (plot.inhibition_pct) {
+    const pct = linearScale([0, 100], box.y);
+    const inhibition = Array.from(
+      plot.times_h,
+      (t, i) => `${px(x(t / 24))},${px(pct(plot.inhibition_pct?.[i] ?? 0))}`,
+    ).join(" ");
+    parts.push(
+      `<polyline points="${inhibition}" fill="none" stroke="#c05621" stroke-width="1.5" stroke-dasharray="4 2"/>`,
+    );
+    const right = box.x[1];
+    for (const t of [0, 25, 50, 75, 100]) {
+      parts.push(
+        `<text x="${px(right + 6)}" y="${px(pct(t))}" dy="0.32em" font-size="11" fill="#c05621">${t}</text>`,
+      );
+    }
+    parts.push(
+      `<text transform="translate(${px(frame.width - 8)} ${px((box.y[0] + box.y[1]) / 2)}) rotate(90)" text-anchor="middle" font-size="11" fill="#c05621">% β5 inhibition</text>`,
+    );
+  }
   parts.push(
     `<text x="${frame.margin.left}" y="18" font-size="13" font-weight="600" fill="#1a202c">${escapeXml(plot.title)}</text>`,
   );

@@ -186,3 +186,26 @@ describe("IC50 over HTTP", () => {
     expect((await app.request(`/api/analyses/${id}/plots/heatmap.svg?plate=PA01&value=x`)).status).toBe(400);
   });
 });
+
+describe("PK over HTTP", () => {
+  it("runs and stores pk.simulate and pk.population, and plots them", async () => {
+    const post = async (kind: string, parameters: unknown) => {
+      const response = await app.request(`/api/analyses/${kind}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ parameters, save: true }),
+      });
+      const body = await response.json();
+      expect(response.status, JSON.stringify(body)).toBe(200);
+      return body;
+    };
+    const sim = await post("pk.simulate", { cycles: 1, inhibition: { ic50_nM: 3.4 } });
+    expect(sim.envelope.result.summary.vss_L).toBeCloseTo(527.7, 6);
+    expect(sim.envelope.result.inhibition_pct).toHaveLength(sim.envelope.result.times_h.length);
+    const plot = await app.request(`/api/analyses/${sim.id}/plots/pk.svg`);
+    expect(await plot.text()).toMatch(/% β5 inhibition/);
+    const pop = await post("pk.population", { subjects: 50, seed: 3, cycles: 1, aucWindows: [[0, 168]] });
+    expect(pop.envelope.result.subjects).toHaveLength(50);
+    expect(await (await app.request(`/api/analyses/${pop.id}/plots/pk.svg`)).text()).toMatch(/<polygon/);
+  });
+});

@@ -9,6 +9,7 @@ import { IXALAB_VERSION } from "../../version.js";
 import { readAnalysisRequest } from "./analysisRequest.js";
 import { errorResponse } from "./errorResponse.js";
 import { addIc50Routes } from "./ic50Routes.js";
+import { addPkRoutes } from "./pkRoutes.js";
 import { readWebFile } from "./staticFiles.js";
 
 /** What the HTTP app is built from; tests pass an in-memory store and call `app.request()`. */
@@ -101,6 +102,7 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
     return c.json(await store.auditLog({ limit }));
   });
   addIc50Routes(app, store);
+  addPkRoutes(app, store);
   app.all("/api/*", (c) => {
     throw new NotFoundError("API route", `${c.req.method} ${c.req.path}`, "See README.md, 'HTTP API'");
   });

@@ -6,9 +6,11 @@ describe("src/core/pk public surface", () => {
     expect(Object.keys(pk).sort()).toMatchInlineSnapshot(`
       [
         "FIND_PEAK_DEFAULTS",
+        "INHIBITION_DEFAULTS",
         "ODE_DEFAULTS",
         "ODE_SIMULATION_DEFAULTS",
         "PK_MODELS",
+        "beta5Inhibition",
         "centralCompartment",
         "compartmentCount",
         "compileSchedule",

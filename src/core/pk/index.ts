@@ -10,6 +10,7 @@ export {
   type Regimen,
   regimenEvents,
 } from "./events.js";
+export { beta5Inhibition, INHIBITION_DEFAULTS, type InhibitionLink } from "./inhibition.js";
 export {
   type DispositionSummary,
   dispositionSummary,

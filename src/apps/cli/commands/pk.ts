@@ -90,6 +90,12 @@ export function addPkCommands(program: Command): void {
     .option("--step-h <h>", "output every H hours (default 1)")
     .option("--until-h <h>", "output until T hours (default: end of the last cycle)")
     .option("--plot <file>", "write the concentration–time plot (SVG)")
+    .option(
+      "--ic50-nm <nM>",
+      "link to % β5 inhibition (Emax/Hill) with this IC50, e.g. from `ixalab ic50 run`",
+    )
+    .option("--inhibition-hill <h>", "Hill coefficient of the inhibition link", "1")
+    .option("--inhibition-basis <basis>", "unbound (fu 0.01) or whole-blood (B:P 10)", "unbound")
     .addHelpText(
       "after",
       "\nExample:\n  ixalab pk simulate --model ixazomib-gupta2017 --dose-mg 4 --days 1,8,15 --cycle-days 28 --cycles 6 --json",
@@ -98,21 +104,36 @@ export function addPkCommands(program: Command): void {
   simulate.action(
     async (
       flags: RegimenFlags &
-        KindCommandOptions & { timesFile?: string; stepH?: string; untilH?: string; plot?: string },
+        KindCommandOptions & {
+          ic50Nm?: string;
+          inhibitionHill: string;
+          inhibitionBasis: string;
+          timesFile?: string;
+          stepH?: string;
+          untilH?: string;
+          plot?: string;
+        },
     ) => {
       const parameters = {
         ...regimenFromFlags(flags),
         ...(flags.stepH !== undefined && { stepH: number(flags.stepH, "--step-h") }),
         ...(flags.untilH !== undefined && { untilH: number(flags.untilH, "--until-h") }),
         parameters: parameterOverrides(flags.param),
+        ...(flags.ic50Nm !== undefined && {
+          inhibition: {
+            ic50_nM: number(flags.ic50Nm, "--ic50-nm"),
+            hill: number(flags.inhibitionHill, "--inhibition-hill"),
+            basis: flags.inhibitionBasis,
+          },
+        }),
       };
       const inputs: SuppliedInputs = flags.timesFile
         ? { times: await readInputFile(flags.timesFile, "pk-times") }
         : {};
       const envelope = await runAndReport(pkSimulateKind, parameters, inputs, flags, {
         json: (r) => {
-          const { model, times_h, conc_ng_mL, summary } = r as PkSimulateResult;
-          return { model, times_h, conc_ng_mL, summary };
+          const { model, times_h, conc_ng_mL, summary, inhibition_pct } = r as PkSimulateResult;
+          return { model, times_h, conc_ng_mL, summary, ...(inhibition_pct && { inhibition_pct }) };
         },
         text: (e) => {
           const { summary, model } = e.result as PkSimulateResult;
@@ -139,6 +160,7 @@ export function addPkCommands(program: Command): void {
             title: `${r.model}: ${parameters.doseMg} mg, days ${parameters.days.join(", ")} of ${parameters.cycleDays}`,
             times_h: r.times_h,
             conc_ng_mL: r.conc_ng_mL,
+            ...(r.inhibition_pct && { inhibition_pct: r.inhibition_pct }),
           }),
         );
       }
