@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type NcaResult, ncaBySubject } from "../core/pk/nca/index.js";
+import { nonmemProfiles, parseNonmemDataset } from "../io/nonmem/index.js";
 import { parseConcentrationCsv } from "../io/pk-csv/index.js";
 import type { AnalysisKind } from "./kind.js";
 
@@ -30,7 +31,7 @@ export const pkNcaKind: AnalysisKind<PkNcaParameters, PkNcaResult> = {
     {
       name: "data",
       format: "pk-concentrations",
-      description: "concentrations: CSV time_h,conc_ng_mL with an optional id column",
+      description: "concentrations: CSV time_h,conc_ng_mL with an optional id column, or a NONMEM dataset (ID,TIME,DV,…)",
       required: true,
       accept: ".csv,.txt",
     },
@@ -38,7 +39,9 @@ export const pkNcaKind: AnalysisKind<PkNcaParameters, PkNcaResult> = {
   command: ["pk", "nca"],
   async run(params, inputs) {
     const data = inputs.data!;
-    const profiles = parseConcentrationCsv(data.bytes, data.ref.name);
+    const profiles = looksLikeNonmem(data.bytes)
+      ? nonmemProfiles(parseNonmemDataset(data.bytes, data.ref.name))
+      : parseConcentrationCsv(data.bytes, data.ref.name);
     const subjects = ncaBySubject(profiles, {
       aucMethod: params.aucMethod,
       ...(params.doseMg !== undefined && { doseMg: params.doseMg }),
@@ -49,3 +52,12 @@ export const pkNcaKind: AnalysisKind<PkNcaParameters, PkNcaResult> = {
     };
   },
 };
+
+/** A NONMEM dataset names ID, TIME and DV in its header (possibly after `#`/`@` or comment lines). */
+function looksLikeNonmem(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  return head.split(/\r?\n/).some((line) => {
+    const names = line.replace(/^[#@]/, "").split(/[,;\t ]+/).map((n) => n.trim().toUpperCase());
+    return names.includes("ID") && names.includes("TIME") && names.includes("DV");
+  });
+}
