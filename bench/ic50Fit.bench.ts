@@ -5,25 +5,10 @@
 // Reference figures from the issue (same machine class): scipy curve_fit ~3,000 ten-point curves/s with
 // one start; R nlsLM ~820/s. Goal ≥ 30,000 curves/s. scripts/bench-scipy-curve-fit.py re-measures scipy.
 import { fitCurve } from "../src/core/assays/ic50/fit.js";
+import { gaussian, mulberry32 } from "../src/core/random/mulberry32.js";
 
 const N_CURVES = 20_000;
 const ROUNDS = 5;
-
-/** mulberry32: a tiny seeded PRNG, so every run fits the same curves. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(rand: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-}
 
 const rand = mulberry32(20240611);
 const conc = Float64Array.from({ length: 10 }, (_, k) => 10_000 / 3 ** k);

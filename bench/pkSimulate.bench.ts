@@ -15,22 +15,9 @@ import {
   simulateConcentrations,
   simulateConcentrationsOde,
 } from "../src/core/pk/index.js";
+import { gaussian, mulberry32 } from "../src/core/random/mulberry32.js";
 
 const N_SUBJECTS = 20_000;
-
-/** mulberry32: a tiny seeded PRNG, so every run simulates the same subjects. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const gaussian = (rand: () => number) =>
-  Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
 
 const model = findPkModel("ixazomib-gupta2017");
 const typical = resolveParameters(model);

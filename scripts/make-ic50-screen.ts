@@ -13,6 +13,7 @@
 // Generated data is not committed (.tmp/ is ignored).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { mulberry32 } from "../src/core/random/mulberry32.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -23,17 +24,6 @@ const nPlates = option("plates", 40);
 const seed = option("seed", 20240611);
 const outDir = args[0] ?? ".tmp/screen40";
 
-/** mulberry32: a small, fast, seeded 32-bit PRNG (uniform in [0, 1)). */
-function mulberry32(a: number): () => number {
-  let s = a >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const uniform = mulberry32(seed);
 let spare: number | undefined;
 /** Standard normal by Box–Muller, using both values of each pair. */

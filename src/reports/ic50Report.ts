@@ -1,26 +1,11 @@
 import type { CurveRow, PooledCurveRow } from "../core/assays/ic50/fitCurves.js";
 import { escapeXml } from "../core/plot/index.js";
 import type { ProvenanceEnvelope } from "../core/provenance.js";
+import type { Ic50PlateRow } from "../kinds/index.js";
 import { htmlPage, htmlTable } from "./htmlPage.js";
 import { curveSvg, heatmapSvg, type Ic50PlotSource, ic50Label } from "./ic50Plots.js";
 
-/** Plate QC rows as the report shows them (the `ic50.run` result's `plates`). */
-interface PlateRow {
-  plate: string;
-  zPrime: number | null;
-  meanMax: number | null;
-  meanMin: number | null;
-  sdMax: number | null;
-  sdMin: number | null;
-  cvMaxPct: number | null;
-  signalWindowRatio: number | null;
-  nMax: number;
-  nMin: number;
-  nWellsRateUndefined: number;
-  wellCount: number | null;
-  flags: string[];
-  error: string | null;
-}
+type PlateRow = Ic50PlateRow;
 
 /**
  * A self-contained HTML report of an `ic50.run` or `ic50.fit` analysis: provenance, plate QC, heat maps,

@@ -1,26 +1,11 @@
 // Unit tests of the IC50 curve fit: classes, options, symmetry, x = 0, ROUT, errors, kernel derivatives.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { gaussian, mulberry32 } from "../../random/mulberry32.js";
 import * as barrel from "./fit.js";
 import { CURVE_FIT_DEFAULTS, fitCurve } from "./fitCurve.js";
 import { accumulateNormalEquations, fourPLResponse, prepareCurveData } from "./fourPL.js";
 import { ROUT, robustResidualSd } from "./rout.js";
-
-/** mulberry32: a tiny seeded PRNG so the synthetic curves are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(rand: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-}
 
 /** Ten 3-fold dilutions from 10 µM, in duplicate (20 points). */
 const CONC = Float64Array.from({ length: 20 }, (_, k) => 10_000 / 3 ** (k % 10));

@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { gaussian, mulberry32 } from "../../random/mulberry32.js";
 import { LINEAR_RANGE_DEFAULTS, linearRangeRate } from "./linearRange.js";
 
 const minutes = (n: number) => Float64Array.from({ length: n }, (_, i) => i * 60);
 
 /** Seeded standard normals (mulberry32 + Box–Muller), so the noisy cases are deterministic. */
 function normals(n: number, seed: number): Float64Array {
-  let s = seed >>> 0;
-  const uniform = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Float64Array.from(
-    { length: n },
-    () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()),
-  );
+  const rand = mulberry32(seed);
+  return Float64Array.from({ length: n }, () => gaussian(rand));
 }
 
 describe("linearRangeRate", () => {
