@@ -184,3 +184,14 @@ describe("ixalab pk nca", () => {
     expect(run.stderr).toMatch(/bad\.csv: line 4/);
   });
 });
+
+describe("ixalab pk platelets", () => {
+  it("simulates the Srimani 2022 platelet count: lenalidomide deepens the ixazomib nadir", () => {
+    const both = json(["pk", "platelets", "--cycles", "2"]);
+    const alone = json(["pk", "platelets", "--cycles", "2", "--lenalidomide-mg", "0"]);
+    expect(both.platelets_1e9_per_L[0]).toBeCloseTo(203, 6);
+    expect(both.nadir.platelets_1e9_per_L).toBeLessThan(alone.nadir.platelets_1e9_per_L);
+    expect(alone.nadir.platelets_1e9_per_L).toBeLessThan(203);
+    expect(both.source).toMatch(/Srimani/);
+  });
+});

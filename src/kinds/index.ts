@@ -17,6 +17,7 @@ export type {
   SuppliedInputs,
 } from "./kind.js";
 export { type PkNcaParameters, type PkNcaResult, pkNcaKind } from "./pkNca.js";
+export { type PkPlateletsParameters, type PkPlateletsResult, pkPlateletsKind } from "./pkPlatelets.js";
 export { type PkPopulationParameters, type PkPopulationResult, pkPopulationKind } from "./pkPopulation.js";
 export { type PkSimulateParameters, type PkSimulateResult, pkSimulateKind } from "./pkSimulate.js";
 export { ANALYSIS_KINDS, findKind } from "./registry.js";

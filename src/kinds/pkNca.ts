@@ -31,7 +31,8 @@ export const pkNcaKind: AnalysisKind<PkNcaParameters, PkNcaResult> = {
     {
       name: "data",
       format: "pk-concentrations",
-      description: "concentrations: CSV time_h,conc_ng_mL with an optional id column, or a NONMEM dataset (ID,TIME,DV,…)",
+      description:
+        "concentrations: CSV time_h,conc_ng_mL with an optional id column, or a NONMEM dataset (ID,TIME,DV,…)",
       required: true,
       accept: ".csv,.txt",
     },
@@ -57,7 +58,10 @@ export const pkNcaKind: AnalysisKind<PkNcaParameters, PkNcaResult> = {
 function looksLikeNonmem(bytes: Uint8Array): boolean {
   const head = new TextDecoder().decode(bytes.subarray(0, 4096));
   return head.split(/\r?\n/).some((line) => {
-    const names = line.replace(/^[#@]/, "").split(/[,;\t ]+/).map((n) => n.trim().toUpperCase());
+    const names = line
+      .replace(/^[#@]/, "")
+      .split(/[,;\t ]+/)
+      .map((n) => n.trim().toUpperCase());
     return names.includes("ID") && names.includes("TIME") && names.includes("DV");
   });
 }

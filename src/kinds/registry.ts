@@ -4,6 +4,7 @@ import { ic50FitKind } from "./ic50Fit.js";
 import { ic50RunKind } from "./ic50Run.js";
 import type { AnalysisKind } from "./kind.js";
 import { pkNcaKind } from "./pkNca.js";
+import { pkPlateletsKind } from "./pkPlatelets.js";
 import { pkPopulationKind } from "./pkPopulation.js";
 import { pkSimulateKind } from "./pkSimulate.js";
 
@@ -15,6 +16,7 @@ export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [
   ic50FitKind,
   pkSimulateKind,
   pkPopulationKind,
+  pkPlateletsKind,
   pkNcaKind,
 ];
 

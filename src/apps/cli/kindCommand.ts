@@ -12,6 +12,7 @@ interface JsonSchemaProperty {
   type?: string;
   description?: string;
   enum?: unknown[];
+  items?: JsonSchemaProperty;
 }
 
 /** Options every analysis command shares. */
@@ -140,6 +141,10 @@ export async function inputsFromOptions(
 
 function coerce(value: unknown, property: JsonSchemaProperty, name: string): unknown {
   if (typeof value !== "string") return value;
+  // Arrays of scalars are written as comma lists on the command line: --days 1,8,15.
+  if (property.type === "array" && property.items?.type) {
+    return value.split(",").map((item) => coerce(item.trim(), property.items ?? {}, name));
+  }
   if (property.type === "number" || property.type === "integer") {
     const n = Number(value);
     if (value.trim() === "" || !Number.isFinite(n)) {

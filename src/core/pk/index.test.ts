@@ -10,6 +10,7 @@ describe("src/core/pk public surface", () => {
         "ODE_DEFAULTS",
         "ODE_SIMULATION_DEFAULTS",
         "PK_MODELS",
+        "SRIMANI_2022",
         "beta5Inhibition",
         "centralCompartment",
         "compartmentCount",
@@ -30,6 +31,7 @@ describe("src/core/pk public surface", () => {
         "scheduleFor",
         "simulateConcentrations",
         "simulateConcentrationsOde",
+        "simulatePlatelets",
         "solveOde",
         "structuralParameterNames",
       ]

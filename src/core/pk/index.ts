@@ -31,5 +31,11 @@ export { findPkModel, PK_MODELS } from "./models.js";
 export * from "./ode/index.js";
 export { resolveParameters } from "./parameters.js";
 export { FIND_PEAK_DEFAULTS, findPeak, type Peak, peakOf } from "./peak.js";
+export {
+  type PlateletPkParameters,
+  type PlateletProfile,
+  SRIMANI_2022,
+  simulatePlatelets,
+} from "./platelets.js";
 export { concentrationsPrepared, exactAuc, exactAucPrepared, simulateConcentrations } from "./simulate.js";
 export { linearPkOdeSystem, ODE_SIMULATION_DEFAULTS, simulateConcentrationsOde } from "./simulateOde.js";

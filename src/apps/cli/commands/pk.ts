@@ -4,9 +4,11 @@ import { InputError } from "../../../core/errors.js";
 import { readInputFile } from "../../../io/files/readInputFile.js";
 import {
   type PkNcaResult,
+  type PkPlateletsResult,
   type PkPopulationResult,
   type PkSimulateResult,
   pkNcaKind,
+  pkPlateletsKind,
   pkPopulationKind,
   pkSimulateKind,
   type SuppliedInputs,
@@ -224,6 +226,18 @@ export function addPkCommands(program: Command): void {
       });
     },
   );
+
+  addKindCommand(program, pkPlateletsKind)
+    .addHelpText("after", "\nExample:\n  ixalab pk platelets --cycles 2 --lenalidomide-mg 25 --json")
+    .action(async (options: KindCommandOptions) => {
+      await runKindCommand(pkPlateletsKind, options, {
+        json: (r) => r,
+        text: (e) => {
+          const r = e.result as PkPlateletsResult;
+          return `platelet nadir ${r.nadir.platelets_1e9_per_L.toFixed(1)} × 10⁹/L at day ${(r.nadir.time_h / 24).toFixed(1)} (baseline ${r.baseline_1e9_per_L})\n${r.source}`;
+        },
+      });
+    });
 
   addKindCommand(program, pkNcaKind)
     .addHelpText("after", "\nExample:\n  ixalab pk nca --data conc.csv --dose-mg 4 --json")
