@@ -2,8 +2,8 @@
  * The web UI in a real Chromium against the real server (bin/ixalab serve on a fresh PGlite data dir).
  * Needs `npm run build` first (dist/ for the server, dist/web for the UI). Skips with a warning when
  * Chromium is missing, except in CI with IXALAB_REQUIRE_BROWSER set, where a missing browser fails.
- * Leaves screenshots of the compound page (.tmp/compound-page.png) and of an IC50 run
- * (.tmp/ic50-page.png) for a human to look at.
+ * Leaves screenshots of the compound page (.tmp/compound-page.png), of an IC50 run (.tmp/ic50-page.png)
+ * and of the PK page (.tmp/pk-page.png) for a human to look at.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
@@ -271,6 +271,50 @@ describe.skipIf(!hasChromium)("web UI in Chromium", () => {
       expect(await loadedWidth(stored.getByTestId("curve-plot").first())).toBeGreaterThan(0);
       const inputs = await text(page.getByTestId("input-files"));
       for (const name of ["kinetics.csv", "layout.csv", "plates.csv"]) expect(inputs).toContain(name);
+    },
+    2 * RUN_MS,
+  );
+
+  it(
+    "simulates ixazomib on the PK page: summary vs guide, β5 inhibition, plots, population AUC windows",
+    async () => {
+      await page.goto(`${server!.url}/pk`);
+      await page.getByRole("button", { name: "Label 4 mg" }).click();
+      expect(await page.locator("#pk-dose").inputValue()).toBe("4");
+      await page.locator("#pk-link").check();
+      await page.locator("#pk-ic50").fill("3.4");
+      await page.locator("#pk-basis").selectOption("whole-blood");
+      await page.locator("#pk-subjects").fill("50");
+      await page.getByRole("button", { name: "Simulate" }).click();
+
+      const typical = page.getByTestId("pk-simulate-result");
+      await typical.waitFor({ timeout: RUN_MS });
+      const halfLife = await text(typical.getByTestId("pk-halflife"));
+      expect(halfLife).toContain("224.5 h");
+      expect(halfLife).toContain("9.36 d");
+      expect(await text(typical.getByTestId("pk-vss"))).toBe("527.7 L");
+      const summary = await text(typical.getByTestId("pk-summary"));
+      expect(summary).toContain("guide");
+      expect(summary).toContain("543");
+      expect(await text(typical.getByTestId("pk-inhibition"))).toMatch(/last cycle.*\d+\.\d %.*\d+\.\d %/);
+      expect(await loadedWidth(typical.getByTestId("pk-plot-simulate"))).toBeGreaterThan(0);
+
+      const population = page.getByTestId("pk-population-result");
+      await population.waitFor({ timeout: RUN_MS });
+      expect(await population.getByTestId("pk-auc-window").count()).toBe(2);
+      expect(await text(population.getByTestId("pk-auc-table"))).toContain("50 subjects");
+      expect(await loadedWidth(population.getByTestId("pk-plot-population"))).toBeGreaterThan(0);
+
+      mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({ path: join(screenshotDir, "pk-page.png"), fullPage: true });
+
+      // The generic form edits array and object parameters as JSON, pre-filled with the defaults.
+      await page.goto(`${server!.url}/analyses?kind=pk.simulate`);
+      expect(JSON.parse(await page.locator("#param-days").inputValue())).toEqual([1, 8, 15]);
+      await page.getByRole("button", { name: "Run analysis" }).click();
+      const generic = page.getByTestId("outcome").getByTestId("pk-simulate-result");
+      expect(await text(generic.getByTestId("pk-vss"))).toBe("527.7 L");
+      expect(await loadedWidth(generic.getByTestId("pk-plot-simulate"))).toBeGreaterThan(0);
     },
     2 * RUN_MS,
   );

@@ -6,6 +6,7 @@ import { AuditPage } from "./pages/AuditPage.js";
 import { CompoundPage } from "./pages/CompoundPage.js";
 import { CompoundsPage } from "./pages/CompoundsPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
+import { PkPage } from "./pages/PkPage.js";
 import type { Route } from "./router.js";
 import { matchRoute, useLocation } from "./router.js";
 
@@ -21,6 +22,8 @@ function page(route: Route) {
       return <AnalysisPage key={route.id} id={route.id} />;
     case "audit":
       return <AuditPage />;
+    case "pk":
+      return <PkPage />;
     case "notFound":
       return <NotFoundPage path={route.path} />;
   }

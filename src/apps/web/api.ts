@@ -313,6 +313,8 @@ export const api = {
   /** Plate heat map (SVG) of a stored IC50 run: well rates or % activity. */
   heatmapUrl: (id: string, plate: string, value: "rate" | "pct") =>
     `/api/analyses/${enc(id)}/plots/heatmap.svg${query({ plate, value })}`,
+  /** PK plot (SVG) of a stored pk.simulate (concentration, % β5 inhibition) or pk.population (percentile band). */
+  pkPlotUrl: (id: string) => `/api/analyses/${enc(id)}/plots/pk.svg`,
   /** The IC50 table of a stored analysis as CSV. */
   curvesCsvUrl: (id: string) => `/api/analyses/${enc(id)}/curves.csv`,
   /** A self-contained HTML report of a stored analysis. */

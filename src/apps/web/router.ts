@@ -46,6 +46,7 @@ export type Route =
   | { name: "analyses"; kind: string | null }
   | { name: "analysis"; id: string }
   | { name: "audit" }
+  | { name: "pk" }
   | { name: "notFound"; path: string };
 
 function decode(segment: string): string {
@@ -66,6 +67,7 @@ export function matchRoute({ pathname, search }: Location): Route {
   if (first === "analyses" && second === undefined) return { name: "analyses", kind: search.get("kind") };
   if (first === "analyses" && second !== undefined) return { name: "analysis", id: second };
   if (first === "audit" && second === undefined) return { name: "audit" };
+  if (first === "pk" && second === undefined) return { name: "pk" };
   return { name: "notFound", path: pathname };
 }
 
@@ -76,4 +78,5 @@ export const paths = {
   analyses: (kind?: string) => (kind ? `/analyses?kind=${encodeURIComponent(kind)}` : "/analyses"),
   analysis: (id: string) => `/analyses/${encodeURIComponent(id)}`,
   audit: () => "/audit",
+  pk: () => "/pk",
 };

@@ -1,6 +1,11 @@
 import { useMemo } from "react";
 import { Ic50ResultView } from "../ic50/Ic50ResultView.js";
 import { ic50ResultOf } from "../ic50/types.js";
+import { NcaTable } from "../pk/NcaTable.js";
+import { PkPopulationView } from "../pk/PkPopulationView.js";
+import { PkSimulateView } from "../pk/PkSimulateView.js";
+import { lastCycleStartH } from "../pk/pkMath.js";
+import { ncaResultOf, pkPopulationResultOf, pkSimulateResultOf } from "../pk/types.js";
 import { ResultView } from "./ResultView.js";
 
 export interface KindResultViewProps {
@@ -15,7 +20,7 @@ export interface KindResultViewProps {
   headingLevel: 3 | 4;
 }
 
-/** A result in the view made for its kind (IC50 runs and fits), otherwise the generic table or JSON. */
+/** A result in the view made for its kind (IC50, PK), otherwise the generic table or JSON. */
 export function KindResultView({ kind, result, parameters, analysisId, headingLevel }: KindResultViewProps) {
   const ic50 = useMemo(() => ic50ResultOf(kind, result), [kind, result]);
   if (ic50)
@@ -27,5 +32,20 @@ export function KindResultView({ kind, result, parameters, analysisId, headingLe
         headingLevel={headingLevel}
       />
     );
+  const simulated = pkSimulateResultOf(kind, result);
+  if (simulated)
+    return (
+      <PkSimulateView
+        result={simulated}
+        analysisId={analysisId}
+        lastCycleStartH={lastCycleStartH(parameters)}
+        headingLevel={headingLevel}
+      />
+    );
+  const population = pkPopulationResultOf(kind, result);
+  if (population)
+    return <PkPopulationView result={population} analysisId={analysisId} headingLevel={headingLevel} />;
+  const nca = ncaResultOf(kind, result);
+  if (nca) return <NcaTable result={nca} />;
   return <ResultView result={result} />;
 }

@@ -5,10 +5,11 @@ import { Link } from "./Link.js";
 const SECTIONS = [
   { label: "Compounds", to: paths.compounds(), active: ["compounds", "compound"] },
   { label: "Analyses", to: paths.analyses(), active: ["analyses", "analysis"] },
+  { label: "PK", to: paths.pk(), active: ["pk"] },
   { label: "Audit", to: paths.audit(), active: ["audit"] },
 ] as const;
 
-/** The top bar: app name and the three sections, the current one marked for screen readers too. */
+/** The top bar: app name and the sections, the current one marked for screen readers too. */
 export function Header({ route }: { route: Route }) {
   return (
     <header className="site-header">

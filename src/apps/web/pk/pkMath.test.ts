@@ -13,7 +13,16 @@ describe("percentile", () => {
 describe("aucPercentiles", () => {
   it("takes each window's column", () => {
     const subjects = [{ auc_ng_h_mL: [1, 10] }, { auc_ng_h_mL: [3, 30] }];
-    expect(aucPercentiles([[0, 1], [1, 2]], subjects, [50])).toEqual([
+    expect(
+      aucPercentiles(
+        [
+          [0, 1],
+          [1, 2],
+        ],
+        subjects,
+        [50],
+      ),
+    ).toEqual([
       { window: [0, 1], values: [2] },
       { window: [1, 2], values: [20] },
     ]);

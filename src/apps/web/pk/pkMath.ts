@@ -56,3 +56,12 @@ export function defaultAucWindows(cycles: number, cycleDays: number): [number, n
     [lastCycle, lastCycle + 168],
   ];
 }
+
+/** Start of the last cycle in hours, from a regimen's parameters (cycles 6 × 28 days when not given). */
+export function lastCycleStartH(parameters: unknown): number {
+  const p =
+    typeof parameters === "object" && parameters !== null ? (parameters as Record<string, unknown>) : {};
+  const cycles = typeof p.cycles === "number" ? p.cycles : 6;
+  const cycleDays = typeof p.cycleDays === "number" ? p.cycleDays : 28;
+  return (cycles - 1) * cycleDays * 24;
+}
