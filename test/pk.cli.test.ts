@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ixalab } from "./helpers/cli.js";
+import { ixalab, REPO_ROOT } from "./helpers/cli.js";
 
 // The PK CLI contract (issue: PK/PD), with the guide's table and shared/reference/ixazomib-pk-pd.md.
 const tmp = mkdtempSync(join(tmpdir(), "ixalab-pk-"));
@@ -193,5 +193,47 @@ describe("ixalab pk platelets", () => {
     expect(both.nadir.platelets_1e9_per_L).toBeLessThan(alone.nadir.platelets_1e9_per_L);
     expect(alone.nadir.platelets_1e9_per_L).toBeLessThan(203);
     expect(both.source).toMatch(/Srimani/);
+  });
+});
+
+describe("ixalab pk simulate --ic50-from", () => {
+  it("links exposure to β5 inhibition with the IC50 of a stored assay run", () => {
+    const plate = join(REPO_ROOT, "..", "shared", "testdata", "ic50", "example-plate");
+    const data = join(tmp, "store");
+    const run = ixalab([
+      "ic50",
+      "run",
+      "--reads",
+      join(plate, "kinetics.csv"),
+      "--layout",
+      join(plate, "layout.csv"),
+      "--plates",
+      join(plate, "plates.csv"),
+      "--save",
+      "--data-dir",
+      data,
+      "--json",
+      "--provenance",
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const { id, result } = JSON.parse(run.stdout);
+    const ixazomib = result.curves.find((c: { compound: string }) => c.compound === "ixazomib");
+    const sim = ixalab([
+      "pk",
+      "simulate",
+      "--cycles",
+      "1",
+      "--ic50-from",
+      id,
+      "--data-dir",
+      data,
+      "--json",
+      "--provenance",
+    ]);
+    expect(sim.code, sim.stderr).toBe(0);
+    const envelope = JSON.parse(sim.stdout);
+    expect(envelope.parameters.inhibition.ic50_nM).toBe(ixazomib.ic50_nM);
+    expect(envelope.parameters.inhibition.source).toContain(id);
+    expect(envelope.result.inhibition_pct.length).toBe(envelope.result.times_h.length);
   });
 });

@@ -33,6 +33,7 @@ const pkSimulateParameters = z.strictObject({
         .enum(["unbound", "whole-blood"])
         .default("unbound")
         .describe("unbound (fu 0.01) or whole blood (B:P 10)"),
+      source: z.string().optional().describe("where the IC50 comes from, e.g. an ic50.run analysis id"),
     })
     .optional()
     .describe("link concentration to % β5 inhibition by an Emax/Hill model"),

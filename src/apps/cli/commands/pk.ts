@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { type Command, Option } from "commander";
-import { InputError } from "../../../core/errors.js";
+import type { CurveRow, PooledCurveRow } from "../../../core/assays/ic50/fitCurves.js";
+import { InputError, NotFoundError } from "../../../core/errors.js";
 import { readInputFile } from "../../../io/files/readInputFile.js";
 import {
   type PkNcaResult,
@@ -15,6 +16,7 @@ import {
 } from "../../../kinds/index.js";
 import { parseWindows } from "../../../kinds/pkRegimen.js";
 import { plotConcentrationTime } from "../../../reports/pkPlots.js";
+import { withAppStore } from "../../shared/appStore.js";
 import { addKindCommand, type KindCommandOptions, runAndReport, runKindCommand } from "../kindCommand.js";
 import { formatTable } from "../output.js";
 
@@ -96,6 +98,15 @@ export function addPkCommands(program: Command): void {
       "--ic50-nm <nM>",
       "link to % β5 inhibition (Emax/Hill) with this IC50, e.g. from `ixalab ic50 run`",
     )
+    .option(
+      "--ic50-from <analysisId>",
+      "take the IC50 from a stored ic50.run / ic50.fit analysis (see --ic50-compound)",
+    )
+    .option(
+      "--ic50-compound <name>",
+      "compound whose IC50 --ic50-from takes (pooled curve first)",
+      "ixazomib",
+    )
     .option("--inhibition-hill <h>", "Hill coefficient of the inhibition link", "1")
     .option("--inhibition-basis <basis>", "unbound (fu 0.01) or whole-blood (B:P 10)", "unbound")
     .addHelpText(
@@ -108,6 +119,8 @@ export function addPkCommands(program: Command): void {
       flags: RegimenFlags &
         KindCommandOptions & {
           ic50Nm?: string;
+          ic50From?: string;
+          ic50Compound: string;
           inhibitionHill: string;
           inhibitionBasis: string;
           timesFile?: string;
@@ -121,13 +134,7 @@ export function addPkCommands(program: Command): void {
         ...(flags.stepH !== undefined && { stepH: number(flags.stepH, "--step-h") }),
         ...(flags.untilH !== undefined && { untilH: number(flags.untilH, "--until-h") }),
         parameters: parameterOverrides(flags.param),
-        ...(flags.ic50Nm !== undefined && {
-          inhibition: {
-            ic50_nM: number(flags.ic50Nm, "--ic50-nm"),
-            hill: number(flags.inhibitionHill, "--inhibition-hill"),
-            basis: flags.inhibitionBasis,
-          },
-        }),
+        ...(await inhibitionFromFlags(flags)),
       };
       const inputs: SuppliedInputs = flags.timesFile
         ? { times: await readInputFile(flags.timesFile, "pk-times") }
@@ -279,4 +286,46 @@ export function addPkCommands(program: Command): void {
           ),
       });
     });
+}
+
+/** The β5 link from `--ic50-nm`, or from a stored IC50 analysis with `--ic50-from`. */
+async function inhibitionFromFlags(flags: {
+  ic50Nm?: string;
+  ic50From?: string;
+  ic50Compound: string;
+  inhibitionHill: string;
+  inhibitionBasis: string;
+  dataDir?: string;
+}) {
+  if (flags.ic50Nm !== undefined && flags.ic50From !== undefined) {
+    throw new InputError("give --ic50-nm or --ic50-from, not both");
+  }
+  const link = (ic50_nM: number, source?: string) => ({
+    inhibition: {
+      ic50_nM,
+      hill: number(flags.inhibitionHill, "--inhibition-hill"),
+      basis: flags.inhibitionBasis,
+      ...(source && { source }),
+    },
+  });
+  if (flags.ic50Nm !== undefined) return link(number(flags.ic50Nm, "--ic50-nm"));
+  if (flags.ic50From === undefined) return {};
+  const id = flags.ic50From;
+  const row = await withAppStore({ dataDir: flags.dataDir }, (store) => store.getAnalysis(id));
+  if (!row) throw new NotFoundError("analysis", id);
+  if (row.kind !== "ic50.run" && row.kind !== "ic50.fit")
+    throw new InputError(`--ic50-from: analysis ${id} is ${row.kind}, not an IC50 analysis`);
+  const { curves, pooled } = row.result as { curves: CurveRow[]; pooled: PooledCurveRow[] };
+  const curve = [...pooled, ...curves].find(
+    (c) => c.compound === flags.ic50Compound && c.class === "active" && c.ic50_nM !== null,
+  );
+  if (!curve?.ic50_nM) {
+    throw new InputError(
+      `--ic50-from: analysis ${id} has no active curve of '${flags.ic50Compound}' (see --ic50-compound)`,
+    );
+  }
+  return link(
+    curve.ic50_nM,
+    `${row.kind} ${id}: ${flags.ic50Compound}${"plate" in curve ? ` on ${curve.plate}` : " pooled"}`,
+  );
 }
