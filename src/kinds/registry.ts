@@ -1,5 +1,7 @@
 import { NotFoundError } from "../core/errors.js";
 import { chemPropsKind } from "./chemProps.js";
+import { flowGateKind } from "./flowGate.js";
+import { flowInfoKind } from "./flowInfo.js";
 import { ic50FitKind } from "./ic50Fit.js";
 import { ic50RunKind } from "./ic50Run.js";
 import type { AnalysisKind } from "./kind.js";
@@ -18,6 +20,8 @@ export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [
   pkPopulationKind,
   pkPlateletsKind,
   pkNcaKind,
+  flowInfoKind,
+  flowGateKind,
 ];
 
 /** @throws NotFoundError naming the known kinds. */

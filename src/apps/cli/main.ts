@@ -4,6 +4,7 @@ import { IXALAB_VERSION } from "../../version.js";
 import { closeSystemRunContext } from "../shared/runContext.js";
 import { addChemCommands } from "./commands/chem.js";
 import { addCompoundCommands } from "./commands/compound.js";
+import { addFlowCommands } from "./commands/flow.js";
 import { addIc50Commands } from "./commands/ic50.js";
 import { addPkCommands } from "./commands/pk.js";
 import { addRecordCommands } from "./commands/records.js";
@@ -23,6 +24,7 @@ function buildProgram(): Command {
   addCompoundCommands(program);
   addIc50Commands(program);
   addPkCommands(program);
+  addFlowCommands(program);
   addRecordCommands(program);
   addServeCommand(program);
   for (const command of allCommands(program)) command.exitOverride();

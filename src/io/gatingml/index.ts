@@ -1,0 +1,2 @@
+/** Gating-ML 2.0 XML import. */
+export { parseGatingMl } from "./parseGatingMl.js";
