@@ -1,5 +1,5 @@
 import { InputError } from "../../../errors.js";
-import { invertMonotone, type MonotoneScale } from "./invertMonotone.js";
+import { applyScale, invertScale, type MonotoneScale } from "./invertMonotone.js";
 
 /**
  * Hyperlog constants, Gating-ML 2.0 §5.3.5 (Bagwell 2005): EH(y) = a·e^(b·y) + c·y − f for y ≥ x1,
@@ -33,10 +33,7 @@ export function hyperlog(
   A: number,
   out?: Float64Array,
 ): Float64Array {
-  const scale = hyperlogScale(T, W, M, A);
-  const y = out ?? new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) y[i] = invertMonotone(scale, x[i]!);
-  return y;
+  return invertScale(hyperlogScale(T, W, M, A), x, out);
 }
 
 /** Inverse of hyperlog: x = EH(y). */
@@ -48,8 +45,5 @@ export function hyperlogInverse(
   A: number,
   out?: Float64Array,
 ): Float64Array {
-  const scale = hyperlogScale(T, W, M, A);
-  const x = out ?? new Float64Array(y.length);
-  for (let i = 0; i < y.length; i++) x[i] = scale.value(y[i]!);
-  return x;
+  return applyScale(hyperlogScale(T, W, M, A), y, out);
 }

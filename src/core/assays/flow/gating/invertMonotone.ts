@@ -39,3 +39,17 @@ export function invertMonotone(scale: MonotoneScale, x: number): number {
   }
   return y;
 }
+
+/** The transform y = S⁻¹(x) of every element of x (logicle, hyperlog), into `out` when given. */
+export function invertScale(scale: MonotoneScale, x: Float64Array, out?: Float64Array): Float64Array {
+  const y = out ?? new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) y[i] = invertMonotone(scale, x[i]!);
+  return y;
+}
+
+/** The inverse transform x = S(y) of every element of y, into `out` when given. */
+export function applyScale(scale: MonotoneScale, y: Float64Array, out?: Float64Array): Float64Array {
+  const x = out ?? new Float64Array(y.length);
+  for (let i = 0; i < y.length; i++) x[i] = scale.value(y[i]!);
+  return x;
+}

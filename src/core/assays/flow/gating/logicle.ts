@@ -1,5 +1,5 @@
 import { InputError } from "../../../errors.js";
-import { invertMonotone, type MonotoneScale } from "./invertMonotone.js";
+import { applyScale, invertScale, type MonotoneScale } from "./invertMonotone.js";
 
 /**
  * Logicle parameters of Parks, Roederer & Moore (2006) as specified in Gating-ML 2.0 §5.3.4:
@@ -61,10 +61,7 @@ export function logicle(
   A: number,
   out?: Float64Array,
 ): Float64Array {
-  const scale = logicleScale(T, W, M, A);
-  const y = out ?? new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) y[i] = invertMonotone(scale, x[i]!);
-  return y;
+  return invertScale(logicleScale(T, W, M, A), x, out);
 }
 
 /** Inverse of logicle: x = S(y). */
@@ -76,8 +73,5 @@ export function logicleInverse(
   A: number,
   out?: Float64Array,
 ): Float64Array {
-  const scale = logicleScale(T, W, M, A);
-  const x = out ?? new Float64Array(y.length);
-  for (let i = 0; i < y.length; i++) x[i] = scale.value(y[i]!);
-  return x;
+  return applyScale(logicleScale(T, W, M, A), y, out);
 }
