@@ -2,7 +2,6 @@ import { z } from "zod";
 import { applyGatingStrategy } from "../core/assays/flow/gating/index.js";
 import { FormatError } from "../core/errors.js";
 import { parseFcs, scaleValues } from "../io/fcs/index.js";
-import { parseGatingMl } from "../io/gatingml/index.js";
 import type { AnalysisKind } from "./kind.js";
 
 /** The `flow.gate` result: events in every gate (quadrants by their own ids), in document order. */
@@ -34,6 +33,8 @@ export const flowGateKind: AnalysisKind<Record<string, never>, FlowGateResult> =
     const gml = inputs.gatingml!;
     const dataset = parseFcs(fcs.bytes, fcs.ref.name).datasets[0];
     if (!dataset) throw new FormatError(fcs.ref.name, "file", "at least one data set", "none");
+    // The XML parser is loaded only when a Gating-ML document is read.
+    const { parseGatingMl } = await import("../io/gatingml/index.js");
     const strategy = parseGatingMl(new TextDecoder().decode(gml.bytes), gml.ref.name);
     // Gating-ML dimensions name FCS parameters by $PnN, on scale values ($PnE, $PnG applied).
     const events: Record<string, Float64Array> = {};

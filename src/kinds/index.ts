@@ -1,4 +1,9 @@
 export { type ChemPropsParameters, chemPropsKind } from "./chemProps.js";
+export {
+  type FlowApoptosisParameters,
+  type FlowApoptosisResult,
+  flowApoptosisKind,
+} from "./flowApoptosis.js";
 export { type FlowGateResult, flowGateKind } from "./flowGate.js";
 export { type FlowDatasetInfo, type FlowInfoResult, flowInfoKind } from "./flowInfo.js";
 export { type Ic50FitParameters, type Ic50FitResult, ic50FitKind } from "./ic50Fit.js";

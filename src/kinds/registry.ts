@@ -1,5 +1,6 @@
 import { NotFoundError } from "../core/errors.js";
 import { chemPropsKind } from "./chemProps.js";
+import { flowApoptosisKind } from "./flowApoptosis.js";
 import { flowGateKind } from "./flowGate.js";
 import { flowInfoKind } from "./flowInfo.js";
 import { ic50FitKind } from "./ic50Fit.js";
@@ -22,6 +23,7 @@ export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [
   pkNcaKind,
   flowInfoKind,
   flowGateKind,
+  flowApoptosisKind,
 ];
 
 /** @throws NotFoundError naming the known kinds. */

@@ -1,5 +1,5 @@
 import { REFERENCE_DATA } from "../../catalog/index.js";
-import { openStore, type Store } from "../../store/index.js";
+import type { Store } from "../../store/index.js";
 
 /** Where the apps keep their records: PostgreSQL when DATABASE_URL is set, else PGlite in a folder. */
 export interface StoreLocation {
@@ -11,6 +11,8 @@ export interface StoreLocation {
 
 /** Opens the store and seeds the reference compounds (idempotent, so safe at every start). */
 export async function openAppStore(location: StoreLocation = {}): Promise<Store> {
+  // Loaded on first use: the database drivers cost ~60 ms of start-up that most commands never need.
+  const { openStore } = await import("../../store/index.js");
   const databaseUrl = location.databaseUrl ?? process.env.DATABASE_URL;
   const store = databaseUrl
     ? await openStore({ databaseUrl })

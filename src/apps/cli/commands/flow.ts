@@ -1,10 +1,14 @@
 import type { Command } from "commander";
+import { InputError } from "../../../core/errors.js";
 import { readInputFile } from "../../../io/files/readInputFile.js";
 import {
+  type FlowApoptosisResult,
   type FlowGateResult,
   type FlowInfoResult,
+  flowApoptosisKind,
   flowGateKind,
   flowInfoKind,
+  type SuppliedInputs,
 } from "../../../kinds/index.js";
 import { type KindCommandOptions, runAndReport } from "../kindCommand.js";
 import { formatTable } from "../output.js";
@@ -63,4 +67,71 @@ export function addFlowCommands(program: Command): void {
       },
     });
   });
+
+  const apoptosis = flow
+    .command("apoptosis <file>")
+    .description(flowApoptosisKind.description)
+    .requiredOption("--annexin <channel>", "Annexin V channel ($PnN or $PnS)")
+    .requiredOption("--pi <channel>", "propidium iodide channel ($PnN or $PnS)")
+    .option("--thresholds <a,p>", "Annexin V and PI thresholds, compensated scale units (positive: ≥)")
+    .option("--control <file>", "negative control FCS: thresholds at its --control-percentile")
+    .option("--control-percentile <p>", "percentile of the control that sets each threshold", "99.5")
+    .option("--fsc-min <v>", "keep events with FSC-A ≥ V")
+    .option("--no-compensation", "do not apply the file's spillover matrix")
+    .addHelpText(
+      "after",
+      "\nExample:\n  ixalab flow apoptosis sample.fcs --annexin FITC-A --pi PE-A --thresholds 1000,1000 --json",
+    );
+  for (const [flag, description, fallback] of STORE_FLAGS) apoptosis.option(flag, description, fallback);
+  apoptosis.action(
+    async (
+      file: string,
+      options: KindCommandOptions & {
+        annexin: string;
+        pi: string;
+        thresholds?: string;
+        control?: string;
+        controlPercentile: string;
+        fscMin?: string;
+        compensation: boolean;
+      },
+    ) => {
+      const numberOf = (text: string, flag: string) => {
+        const n = Number(text);
+        if (text.trim() === "" || !Number.isFinite(n))
+          throw new InputError(`${flag}: expected a number, found '${text}'`);
+        return n;
+      };
+      const thresholds = options.thresholds?.split(",").map((t) => numberOf(t, "--thresholds"));
+      if (thresholds && thresholds.length !== 2)
+        throw new InputError(`--thresholds: expected two numbers A,P, found '${options.thresholds}'`);
+      const parameters = {
+        annexin: options.annexin,
+        pi: options.pi,
+        ...(thresholds && { thresholds }),
+        controlPercentile: numberOf(options.controlPercentile, "--control-percentile"),
+        ...(options.fscMin !== undefined && { fscMin: numberOf(options.fscMin, "--fsc-min") }),
+        compensation: options.compensation,
+      };
+      const inputs: SuppliedInputs = {
+        fcs: await readInputFile(file, "fcs"),
+        ...(options.control && { control: await readInputFile(options.control, "fcs") }),
+      };
+      await runAndReport(flowApoptosisKind, parameters, inputs, options, {
+        json: (r) => {
+          const { events, gatedEvents, populations } = r as FlowApoptosisResult;
+          return { events, gatedEvents, populations };
+        },
+        text: (e) => {
+          const r = e.result as FlowApoptosisResult;
+          const rows = Object.entries(r.populations).map(([name, p]) => [
+            name,
+            p.count,
+            p.percent.toFixed(2),
+          ]);
+          return `${r.gatedEvents} of ${r.events} events; thresholds ${r.thresholds.annexin} / ${r.thresholds.pi} (${r.thresholds.source})${r.compensated ? ", compensated" : ""}\n${formatTable(["population", "events", "% of gated"], rows)}`;
+        },
+      });
+    },
+  );
 }

@@ -1,6 +1,4 @@
 import type { Command } from "commander";
-import { startServer } from "../../server/index.js";
-import { positiveIntegerOrZero } from "../../server/startServer.js";
 
 /** `ixalab serve`: the HTTP API and the web UI. */
 export function addServeCommand(program: Command): void {
@@ -11,6 +9,8 @@ export function addServeCommand(program: Command): void {
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--data <dir>", "PGlite data folder (PostgreSQL when DATABASE_URL is set)", "./data")
     .action(async (options: { port: string; host: string; data: string }) => {
+      // The HTTP stack is loaded only by `serve`, keeping other commands' start-up short.
+      const { startServer, positiveIntegerOrZero } = await import("../../server/startServer.js");
       const server = await startServer({
         port: positiveIntegerOrZero(options.port, "--port"),
         host: options.host,
