@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CurveFitOptions } from "../core/assays/ic50/fitCurve.js";
 import {
   type CurveRow,
-  fitCurveGroup,
+  fitCurveGroups,
   groupCurves,
   type PooledCurveRow,
   splitCurveRows,
@@ -71,11 +71,5 @@ export async function fitAllCurves(
       ),
     );
   }
-  return splitCurveRows(
-    groups.map((group, i) => {
-      const row = fitCurveGroup(group, options);
-      progress(i + 1);
-      return row;
-    }),
-  );
+  return splitCurveRows(fitCurveGroups(groups, options, progress));
 }

@@ -1,5 +1,5 @@
 import type { CurveFitOptions } from "../core/assays/ic50/fitCurve.js";
-import { type CurveGroup, fitCurveGroup } from "../core/assays/ic50/fitCurves.js";
+import { type CurveGroup, fitCurveGroups } from "../core/assays/ic50/fitCurves.js";
 import { type DosingEvent, findPkModel } from "../core/pk/index.js";
 import { type PopulationChunk, simulatePopulationChunk } from "../core/pk/population/index.js";
 
@@ -37,8 +37,7 @@ export function simulatePopulationItems(
  * for curve fits, one mergeable partial state per chunk for populations). Workers import only this module.
  */
 export const PARALLEL_TASKS = {
-  "ic50.fitCurveGroups": (groups: CurveGroup[], options: CurveFitOptions) =>
-    groups.map((group) => fitCurveGroup(group, options)),
+  "ic50.fitCurveGroups": (groups: CurveGroup[], options: CurveFitOptions) => fitCurveGroups(groups, options),
   "pk.populationChunk": simulatePopulationItems,
 } as const;
 

@@ -1,9 +1,9 @@
 import type { LayoutPlate, LayoutWell, PlateLayout } from "../../core/assays/ic50/plates.js";
-import { formatWellId, parseWellId, plateFormatFor } from "../../core/assays/ic50/plates.js";
+import { plateFormatFor } from "../../core/assays/ic50/plates.js";
 import { FormatError } from "../../core/errors.js";
 import { checkConcentration, checkRole } from "./layoutWellFields.js";
-import { WELL_ID_EXPECTED } from "./parseKineticsLong.js";
-import { at, readTableHeader, shown, tooFewFields } from "./tableHeader.js";
+import { readPlateAndWell } from "./plateAndWell.js";
+import { at, readTableHeader, tooFewFields } from "./tableHeader.js";
 
 /** The columns of the long layout CSV. */
 export const LAYOUT_COLUMNS = ["plate", "well", "role", "compound", "conc_nM"] as const;
@@ -36,12 +36,7 @@ export function parseLayoutCsv(input: string | Uint8Array, source = "<memory>"):
     cursor.split(delimiter);
     const line = cursor.line;
     if (cursor.count < needed) throw tooFewFields(source, line, header.names.length, cursor.count);
-    const plate = cursor.field(pi);
-    if (plate === "") throw new FormatError(source, at(line, pi, "plate"), "a plate id", "an empty field");
-    const wellText = cursor.field(wi);
-    const position = parseWellId(wellText);
-    if (!position) throw new FormatError(source, at(line, wi, "well"), WELL_ID_EXPECTED, shown(wellText));
-    const well = formatWellId(position.row, position.column);
+    const { plate, well, position } = readPlateAndWell(cursor, source, pi, wi);
     const role = checkRole(cursor.field(ri), source, at(line, ri, "role"));
     const compound = cursor.field(ci);
     const conc = checkConcentration(

@@ -1,7 +1,6 @@
 import type { NormalizedPoint } from "../../core/assays/ic50/plates.js";
-import { formatWellId, parseWellId } from "../../core/assays/ic50/plates.js";
 import { FormatError } from "../../core/errors.js";
-import { WELL_ID_EXPECTED } from "./parseKineticsLong.js";
+import { readPlateAndWell } from "./plateAndWell.js";
 import { at, readTableHeader, shown, tooFewFields } from "./tableHeader.js";
 
 /** The columns of the normalised-data CSV (`ic50 fit --data`). */
@@ -33,12 +32,7 @@ export function parseNormalizedCsv(input: string | Uint8Array, source = "<memory
     cursor.split(delimiter);
     const line = cursor.line;
     if (cursor.count < needed) throw tooFewFields(source, line, header.names.length, cursor.count);
-    const plate = cursor.field(pi);
-    if (plate === "") throw new FormatError(source, at(line, pi, "plate"), "a plate id", "an empty field");
-    const position = parseWellId(cursor.field(wi));
-    if (!position)
-      throw new FormatError(source, at(line, wi, "well"), WELL_ID_EXPECTED, shown(cursor.field(wi)));
-    const well = formatWellId(position.row, position.column);
+    const { plate, well } = readPlateAndWell(cursor, source, pi, wi);
     const compound = cursor.field(ci);
     if (compound === "")
       throw new FormatError(source, at(line, ci, "compound"), "a compound name", "an empty field");

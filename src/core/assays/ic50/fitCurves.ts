@@ -73,20 +73,26 @@ export function splitCurveRows(rows: readonly (CurveRow | PooledCurveRow)[]): {
   return { curves, pooled };
 }
 
+/** Fits groups in this thread, in order, reporting each finished curve. */
+export function fitCurveGroups(
+  groups: readonly CurveGroup[],
+  options: CurveFitOptions = {},
+  onCurve?: (done: number, total: number) => void,
+): (CurveRow | PooledCurveRow)[] {
+  return groups.map((group, i) => {
+    const row = fitCurveGroup(group, options);
+    onCurve?.(i + 1, groups.length);
+    return row;
+  });
+}
+
 /** Fits every curve of {@link groupCurves} in this thread. */
 export function fitCurves(
   points: readonly CurvePoint[],
   options: CurveFitOptions = {},
   onCurve?: (done: number, total: number) => void,
 ): { curves: CurveRow[]; pooled: PooledCurveRow[] } {
-  const groups = groupCurves(points);
-  return splitCurveRows(
-    groups.map((group, i) => {
-      const row = fitCurveGroup(group, options);
-      onCurve?.(i + 1, groups.length);
-      return row;
-    }),
-  );
+  return splitCurveRows(fitCurveGroups(groupCurves(points), options, onCurve));
 }
 
 function fitGroup(group: readonly CurvePoint[], options: CurveFitOptions): Omit<CurveRow, "plate"> {
