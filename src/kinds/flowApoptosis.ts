@@ -3,7 +3,7 @@ import { type ApoptosisCounts, controlThreshold, countApoptosis } from "../core/
 import { compensate } from "../core/assays/flow/gating/index.js";
 import { FormatError, InputError, ValidationError } from "../core/errors.js";
 import { type FcsDataset, parseFcs, scaleValues, spilloverOf } from "../io/fcs/index.js";
-import type { AnalysisKind, SuppliedInput } from "./kind.js";
+import type { AnalysisKind, SuppliedInput, SuppliedInputs } from "./kind.js";
 
 const flowApoptosisParameters = z.strictObject({
   annexin: z.string().min(1).describe("Annexin V channel ($PnN or $PnS), e.g. FITC-A"),
@@ -51,35 +51,67 @@ export const flowApoptosisKind: AnalysisKind<FlowApoptosisParameters, FlowApopto
   ],
   command: ["flow", "apoptosis"],
   async run(params, inputs) {
-    if (!params.thresholds && !inputs.control) {
-      throw new ValidationError(
-        [{ path: "parameters.thresholds", message: "give thresholds or a control file" }],
-        "flow.apoptosis",
-      );
-    }
-    const sample = channelsOf(inputs.fcs!, params);
-    let thresholds: FlowApoptosisResult["thresholds"];
-    if (params.thresholds) {
-      thresholds = { annexin: params.thresholds[0], pi: params.thresholds[1], source: "user" };
-    } else {
-      const control = channelsOf(inputs.control!, params);
-      thresholds = {
-        annexin: controlThreshold(control.annexin, params.controlPercentile),
-        pi: controlThreshold(control.pi, params.controlPercentile),
-        source: "control",
-      };
-    }
-    const keep =
-      params.fscMin === undefined
-        ? undefined
-        : fscGate(sample.dataset, sample.values, params.fscMin, inputs.fcs!.ref.name);
-    const counts = countApoptosis(sample.annexin, sample.pi, [thresholds.annexin, thresholds.pi], keep);
-    return {
-      result: { ...counts, thresholds, channels: sample.names, compensated: sample.compensated },
-      warnings: sample.dataset.warnings,
-    };
+    const { annexin, pi, keep, thresholds, channels, compensated, warnings } = apoptosisEvents(
+      params,
+      inputs,
+    );
+    const counts = countApoptosis(annexin, pi, [thresholds.annexin, thresholds.pi], keep);
+    return { result: { ...counts, thresholds, channels, compensated }, warnings };
   },
 };
+
+/** What {@link apoptosisEvents} returns: the values the quadrants are drawn on, and how they were gated. */
+export interface ApoptosisEvents {
+  /** Compensated Annexin V scale values, one per event of the sample. */
+  annexin: Float64Array;
+  /** Compensated PI scale values. */
+  pi: Float64Array;
+  /** 1 for events passing the cell, singlet and FSC gates; absent when no gate is set. */
+  keep?: Uint8Array;
+  thresholds: FlowApoptosisResult["thresholds"];
+  channels: FlowApoptosisResult["channels"];
+  compensated: boolean;
+  warnings: string[];
+}
+
+/**
+ * The compensated Annexin V / PI event values of an apoptosis run, and how they were gated: what
+ * `flow.apoptosis` counts and what its density plot draws (CLI `--plot`, the web page).
+ * @throws ValidationError without thresholds or a control; InputError/FormatError for bad files or channels.
+ */
+export function apoptosisEvents(params: FlowApoptosisParameters, inputs: SuppliedInputs): ApoptosisEvents {
+  if (!params.thresholds && !inputs.control) {
+    throw new ValidationError(
+      [{ path: "parameters.thresholds", message: "give thresholds or a control file" }],
+      "flow.apoptosis",
+    );
+  }
+  const sample = channelsOf(inputs.fcs!, params);
+  let thresholds: FlowApoptosisResult["thresholds"];
+  if (params.thresholds) {
+    thresholds = { annexin: params.thresholds[0], pi: params.thresholds[1], source: "user" };
+  } else {
+    const control = channelsOf(inputs.control!, params);
+    thresholds = {
+      annexin: controlThreshold(control.annexin, params.controlPercentile),
+      pi: controlThreshold(control.pi, params.controlPercentile),
+      source: "control",
+    };
+  }
+  const keep =
+    params.fscMin === undefined
+      ? undefined
+      : fscGate(sample.dataset, sample.values, params.fscMin, inputs.fcs!.ref.name);
+  return {
+    annexin: sample.annexin,
+    pi: sample.pi,
+    ...(keep && { keep }),
+    thresholds,
+    channels: sample.names,
+    compensated: sample.compensated,
+    warnings: sample.dataset.warnings,
+  };
+}
 
 function channelsOf(input: SuppliedInput, params: FlowApoptosisParameters) {
   const source = input.ref.name;
