@@ -1,0 +1,251 @@
+/**
+ * Histograms of flow channels on logicle or asinh display axes (Gating-ML 2.0 §5.3.3–5.3.4 transforms):
+ * the 2-D density behind a pseudocolour plot and the 1-D histogram of one channel. Events are binned by
+ * comparing their scale values with the bin edges mapped back to data units, so no event is transformed
+ * and a million events bin in a few milliseconds.
+ */
+import { InputError } from "../../errors.js";
+import { fasinh, fasinhInverse, invertMonotone, logicleScale } from "./gating/index.js";
+
+/** A display axis: a Gating-ML logicle or asinh transform whose range 0–1 spans the axis. */
+export interface AxisScale {
+  kind: "logicle" | "asinh";
+  /** Top of scale (data units). */
+  T: number;
+  /** Logicle linearisation width in decades (0 for asinh). */
+  W: number;
+  /** Decades of the full scale. */
+  M: number;
+  /** Additional negative decades. */
+  A: number;
+}
+
+/** Options of {@link chooseAxisScale}: any parameter given is used as is. */
+export interface AxisScaleOptions {
+  /** @default "logicle" */
+  kind?: "logicle" | "asinh";
+  T?: number;
+  W?: number;
+  /** @default 4.5 */
+  M?: number;
+  A?: number;
+}
+
+/** Defaults of {@link AxisScaleOptions} and of the data-driven choices. */
+export const AXIS_DEFAULTS = {
+  kind: "logicle",
+  M: 4.5,
+  /** Width used when the data have too few negative values to estimate one (FlowKit's default). */
+  W: 0.5,
+  /** Negative values below this percentile set the width (Parks, Roederer & Moore 2006, §"Choosing W"). */
+  negativePercentile: 5,
+} as const;
+
+/**
+ * Picks a display scale for one channel: T is the maximum value rounded up to a power of two (FCS
+ * ranges are powers of two, e.g. 262144), W = (M − log10(T/|r|))/2 from r, the 5th percentile of the
+ * negative values (Parks et al. 2006), at least 0.5 and at most M/2. An asinh axis uses the same number
+ * of negative decades as A.
+ */
+export function chooseAxisScale(
+  values: ArrayLike<number>,
+  options: AxisScaleOptions = {},
+  keep?: Uint8Array,
+): AxisScale {
+  const kind = options.kind ?? AXIS_DEFAULTS.kind;
+  const M = options.M ?? AXIS_DEFAULTS.M;
+  let max = 0;
+  const negatives: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (keep && keep[i] === 0) continue;
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    if (v > max) max = v;
+    if (v < 0) negatives.push(v);
+  }
+  const T = options.T ?? 2 ** Math.ceil(Math.log2(Math.max(max, 1)));
+  let W = options.W;
+  if (W === undefined) {
+    W = AXIS_DEFAULTS.W;
+    if (negatives.length >= 20) {
+      negatives.sort((a, b) => a - b);
+      const r = negatives[Math.floor((negatives.length * AXIS_DEFAULTS.negativePercentile) / 100)]!;
+      W = Math.max(AXIS_DEFAULTS.W, (M - Math.log10(T / Math.abs(r))) / 2);
+    }
+    W = Math.min(W, M / 2);
+  }
+  const scale: AxisScale =
+    kind === "logicle" ? { kind, T, W, M, A: options.A ?? 0 } : { kind, T, W: 0, M, A: options.A ?? W };
+  checkAxisScale(scale);
+  return scale;
+}
+
+/** @throws InputError for parameters the transform does not define. */
+function checkAxisScale(scale: AxisScale): void {
+  if (scale.kind === "logicle") logicleScale(scale.T, scale.W, scale.M, scale.A);
+  else if (!(scale.T > 0) || !(scale.M > 0) || !(scale.A >= 0))
+    throw new InputError(`asinh: invalid parameters T=${scale.T} M=${scale.M} A=${scale.A}`);
+}
+
+/** The display position (0 at the bottom of the axis, 1 at T) of a data value. */
+export function axisPosition(scale: AxisScale, value: number): number {
+  if (scale.kind === "logicle") {
+    return invertMonotone(logicleScale(scale.T, scale.W, scale.M, scale.A), value);
+  }
+  return fasinh(Float64Array.of(value), scale.T, scale.M, scale.A)[0]!;
+}
+
+/** The data value at a display position (inverse of {@link axisPosition}). */
+export function axisValue(scale: AxisScale, position: number): number {
+  if (scale.kind === "logicle") return logicleScale(scale.T, scale.W, scale.M, scale.A).value(position);
+  return fasinhInverse(Float64Array.of(position), scale.T, scale.M, scale.A)[0]!;
+}
+
+/** `bins + 1` increasing bin edges in data units, evenly spaced on the display axis from 0 to 1. */
+export function binEdges(scale: AxisScale, bins: number): Float64Array {
+  checkBins(bins);
+  const positions = new Float64Array(bins + 1);
+  for (let i = 0; i <= bins; i++) positions[i] = i / bins;
+  if (scale.kind === "asinh") return fasinhInverse(positions, scale.T, scale.M, scale.A);
+  const s = logicleScale(scale.T, scale.W, scale.M, scale.A);
+  return positions.map((y) => s.value(y));
+}
+
+function checkBins(bins: number): void {
+  if (!Number.isInteger(bins) || bins < 2 || bins > 4096)
+    throw new InputError(`bins: expected a whole number from 2 to 4096, found ${bins}`);
+}
+
+/**
+ * The bin of a value among `edges` (bin i is [edges[i], edges[i+1])); values off the axis are piled into
+ * the first or last bin, as cytometry software draws them on the axis.
+ */
+export function binIndex(edges: Float64Array, value: number): number {
+  const last = edges.length - 2;
+  if (!(value >= edges[1]!)) return 0;
+  if (value >= edges[last]!) return last;
+  let lo = 1;
+  let hi = last;
+  // Invariant: edges[lo] ≤ value < edges[hi].
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (value >= edges[mid]!) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A 2-D histogram: `counts[yBin·xBins + xBin]`. */
+export interface Histogram2d {
+  xBins: number;
+  yBins: number;
+  counts: Uint32Array;
+  /** Events binned: the gated events with finite values in both channels. */
+  binned: number;
+  /** Gated events left out because a value was NaN. */
+  nonFinite: number;
+  maxCount: number;
+}
+
+/**
+ * Counts gated events (`keep`, when given) into the cells of two sets of bin edges; off-axis values go
+ * to the edge bins, so `binned` is every gated event with two numbers.
+ * @throws InputError when the channels differ in length.
+ */
+export function histogram2d(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  xEdges: Float64Array,
+  yEdges: Float64Array,
+  keep?: Uint8Array,
+): Histogram2d {
+  const n = x.length;
+  if (y.length !== n || (keep && keep.length !== n))
+    throw new InputError("density: channels of different lengths");
+  const xBins = xEdges.length - 1;
+  const yBins = yEdges.length - 1;
+  const counts = new Uint32Array(xBins * yBins);
+  let nonFinite = 0;
+  let binned = 0;
+  for (let i = 0; i < n; i++) {
+    if (keep && keep[i] === 0) continue;
+    const xv = x[i]!;
+    const yv = y[i]!;
+    if (Number.isNaN(xv) || Number.isNaN(yv)) {
+      nonFinite++;
+      continue;
+    }
+    counts[binIndex(yEdges, yv) * xBins + binIndex(xEdges, xv)]!++;
+    binned++;
+  }
+  let maxCount = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > maxCount) maxCount = counts[i]!;
+  return { xBins, yBins, counts, binned, nonFinite, maxCount };
+}
+
+/** A 1-D histogram over bin edges. */
+export interface Histogram1d {
+  counts: Uint32Array;
+  binned: number;
+  nonFinite: number;
+  maxCount: number;
+}
+
+/** Counts gated events into bins (off-axis values in the edge bins, NaN left out). */
+export function histogram1d(values: ArrayLike<number>, edges: Float64Array, keep?: Uint8Array): Histogram1d {
+  if (keep && keep.length !== values.length) throw new InputError("histogram: mask of a different length");
+  const counts = new Uint32Array(edges.length - 1);
+  let nonFinite = 0;
+  let binned = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (keep && keep[i] === 0) continue;
+    const v = values[i]!;
+    if (Number.isNaN(v)) {
+      nonFinite++;
+      continue;
+    }
+    counts[binIndex(edges, v)]!++;
+    binned++;
+  }
+  let maxCount = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > maxCount) maxCount = counts[i]!;
+  return { counts, binned, nonFinite, maxCount };
+}
+
+/** A labelled axis tick: its data value and its display position (0–1). */
+export interface AxisTick {
+  value: number;
+  label: string;
+  position: number;
+}
+
+/**
+ * Decade ticks of a display axis (0, ±10ⁿ), dropping those closer than `minGap` (display units) to a
+ * tick already kept — 0 and the large decades first — as logicle axes crowd near zero.
+ * @default minGap 0.05
+ */
+export function decadeTicks(scale: AxisScale, minGap = 0.05): AxisTick[] {
+  const bottom = axisValue(scale, 0);
+  const top = Math.ceil(Math.log10(scale.T));
+  const candidates = [0];
+  for (let k = top; k >= 0; k--) candidates.push(10 ** k);
+  for (let k = top; k >= 0; k--) candidates.push(-(10 ** k));
+  const kept: AxisTick[] = [];
+  for (const value of candidates) {
+    if (value < bottom || value > scale.T * (1 + 1e-12)) continue;
+    const position = axisPosition(scale, value);
+    if (kept.some((t) => Math.abs(t.position - position) < minGap)) continue;
+    kept.push({ value, label: decadeLabel(value), position });
+  }
+  return kept.sort((a, b) => a.value - b.value);
+}
+
+const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/** 0 → "0", 1000 → "10³", −100 → "−10²". */
+export function decadeLabel(value: number): string {
+  if (value === 0) return "0";
+  const exponent = Math.round(Math.log10(Math.abs(value)));
+  const power = `10${String(exponent).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]!)}`;
+  return value < 0 ? `−${power}` : power;
+}
