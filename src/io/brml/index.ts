@@ -1,0 +1,1 @@
+export { parseBrml } from "./parse.js";

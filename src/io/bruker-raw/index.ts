@@ -1,0 +1,1 @@
+export { parseBrukerRaw } from "./parse.js";

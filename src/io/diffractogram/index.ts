@@ -1,0 +1,8 @@
+export { joinRanges, type ScanRange } from "./joinRanges.js";
+export {
+  type DiffractogramFormat,
+  type DiffractogramOptions,
+  parseDiffractogram,
+  sniffDiffractogram,
+} from "./parse.js";
+export { readDiffractogram } from "./read.js";

@@ -1,0 +1,1 @@
+export { parseUxd } from "./parse.js";

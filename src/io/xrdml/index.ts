@@ -1,0 +1,1 @@
+export { parseXrdml } from "./parse.js";

@@ -1,0 +1,1 @@
+export { parseXy } from "./parse.js";
