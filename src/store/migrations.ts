@@ -84,6 +84,68 @@ create trigger audit_log_no_truncate before truncate on audit_log
   for each statement execute function audit_log_append_only();
 `,
   },
+  {
+    version: 2,
+    name: "batch genealogy, attached files, credentials, signatures and releases",
+    sql: `
+create table batch_inputs (
+  batch_id text not null references batches(id),
+  input_batch_id text not null references batches(id),
+  quantity_g double precision check (quantity_g is null or quantity_g > 0),
+  created_at timestamptz not null default now(),
+  primary key (batch_id, input_batch_id),
+  check (batch_id <> input_batch_id)
+);
+create index batch_inputs_input on batch_inputs (input_batch_id);
+
+create table batch_files (
+  batch_id text not null references batches(id),
+  sha256 text not null references raw_files(sha256),
+  name text not null,
+  created_at timestamptz not null default now(),
+  primary key (batch_id, sha256)
+);
+
+create table user_credentials (
+  user_name text primary key,
+  password_hash text not null,
+  updated_at timestamptz not null default now()
+);
+
+create table signatures (
+  id uuid primary key,
+  user_name text not null,
+  signed_at timestamptz not null default now(),
+  meaning text not null,
+  entity text not null,
+  entity_id text not null,
+  content_sha256 text not null check (content_sha256 ~ '^[0-9a-f]{64}$')
+);
+
+create table releases (
+  id uuid primary key,
+  batch_id text not null references batches(id),
+  decision text not null check (decision in ('released', 'rejected')),
+  specification_id text not null,
+  specification_version int not null,
+  evaluation jsonb not null,
+  signature_id uuid not null unique references signatures(id),
+  created_at timestamptz not null default now()
+);
+create unique index releases_one_release_per_batch on releases (batch_id) where decision = 'released';
+
+create function signed_records_append_only() returns trigger language plpgsql as $$
+begin
+  raise exception '% is append-only: % is not allowed', tg_table_name, tg_op
+    using errcode = 'insufficient_privilege';
+end
+$$;
+create trigger signatures_no_update_delete before update or delete on signatures
+  for each row execute function signed_records_append_only();
+create trigger releases_no_update_delete before update or delete on releases
+  for each row execute function signed_records_append_only();
+`,
+  },
 ];
 
 // Any fixed number works as long as every Ixalab process uses the same one.

@@ -2,10 +2,23 @@ import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { InputError, NotFoundError, ValidationError } from "../core/errors.js";
 import type { ProvenanceEnvelope } from "../core/provenance.js";
+import { ReleaseBlockedError, SignatureError, type Specification } from "../core/release/index.js";
 import { MIGRATIONS, migrate } from "./migrations.js";
 import type { Store } from "./store.js";
 
-const TABLES = ["compounds", "raw_files", "batches", "analyses", "analysis_inputs", "audit_log"] as const;
+const TABLES = [
+  "compounds",
+  "raw_files",
+  "batches",
+  "analyses",
+  "analysis_inputs",
+  "audit_log",
+  "batch_inputs",
+  "batch_files",
+  "user_credentials",
+  "signatures",
+  "releases",
+] as const;
 type Counts = Record<(typeof TABLES)[number], number>;
 
 /** Row counts of every table, to assert what a call added (the store is shared by the tests of a run). */
@@ -401,6 +414,165 @@ export function storeContract(open: () => Promise<Store>): void {
     await expect(
       store.saveAnalysis({ envelope: envelope("hplc"), compoundId: other, batchId: id }),
     ).rejects.toThrow(`batch '${id}' belongs to compound '${compoundId}'`);
+  });
+
+  it("records genealogy, amounts and attached files, audited, and refuses loops", async () => {
+    const [a, b, c] = [uid("sm"), uid("int"), uid("api")];
+    for (const id of [a, b, c]) await store.createBatch({ id });
+    const link = await store.addBatchInput(b, a, 12.5);
+    expect(link).toMatchObject({ batchId: b, inputBatchId: a, quantity_g: 12.5 });
+    await store.addBatchInput(c, b);
+    expect((await store.listBatchInputs(b)).map((l) => l.inputBatchId)).toEqual([a]);
+    expect((await store.listBatchOutputs(b)).map((l) => l.batchId)).toEqual([c]);
+    const before = await countRows(store);
+    await expect(store.addBatchInput(a, c)).rejects.toThrow(`batch '${c}' was made from '${a}'`);
+    await expect(store.addBatchInput(b, a)).rejects.toThrow("is already an input");
+    await expect(store.addBatchInput(a, a)).rejects.toThrow(InputError);
+    await expect(store.addBatchInput(a, uid("ghost"))).rejects.toThrow(NotFoundError);
+    await expect(store.addBatchInput(b, c, -1)).rejects.toThrow("expected a positive number of grams");
+    expect(await countRows(store)).toEqual(before);
+
+    expect(await store.updateBatchRecord(b, { actual_g: 10.1, step: 1 })).toEqual({
+      actual_g: 10.1,
+      step: 1,
+    });
+    expect(await store.updateBatchRecord(b, { yieldPct: 80.8 })).toEqual({
+      actual_g: 10.1,
+      step: 1,
+      yieldPct: 80.8,
+    });
+    expect((await store.getBatch(b))!.record).toEqual({ actual_g: 10.1, step: 1, yieldPct: 80.8 });
+    const file = await store.attachBatchFile(b, { name: "weighing.pdf", bytes: text(uid("weigh")) });
+    await store.attachBatchFile(b, {
+      name: "weighing.pdf",
+      // The same bytes again: one link, one audit row.
+      bytes: (await store.getRawFile(file.sha256))!.content,
+    });
+    expect((await store.listBatchFiles(b)).map((f) => [f.name, f.sha256])).toEqual([
+      ["weighing.pdf", file.sha256],
+    ]);
+    const trail = (await store.auditLog({ entity: "batch", entityId: b })).map((e) => e.action).reverse();
+    expect(trail).toEqual([
+      "batch.create",
+      "batch.input.add",
+      "batch.record",
+      "batch.record",
+      "batch.file.attach",
+    ]);
+    const [last] = (await store.auditLog({ entity: "batch", entityId: b })).filter(
+      (e) => e.action === "batch.record",
+    );
+    expect(last).toMatchObject({ before: { actual_g: 10.1, step: 1 }, after: { yieldPct: 80.8 } });
+  });
+
+  it("signs a release with re-authentication, in the audit trail, and refuses a failing batch", async () => {
+    const material = uid("mat");
+    await store.upsertCompound({ id: material, name: "drug substance" });
+    const spec: Specification = {
+      id: "test-spec",
+      material,
+      version: 3,
+      title: "test",
+      tests: [
+        {
+          id: "purity",
+          title: "Purity",
+          kind: "hplc.analyze",
+          criterion: { type: "hplc.purity", minPercent: 98 },
+          source: "test",
+        },
+      ],
+    };
+    const user = uid("qa");
+    await store.setUserPassword(user, "correct horse");
+    const [pw] = await store.db.query<{ password_hash: string }>(
+      "select password_hash from user_credentials where user_name = $1",
+      [user],
+    );
+    expect(pw!.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(JSON.stringify(await store.auditLog({ entity: "user", entityId: user }))).not.toContain("scrypt");
+    await expect(store.setUserPassword(user, "short")).rejects.toThrow("at least 8 characters");
+
+    const good = uid("lot");
+    await store.createBatch({ id: good, compoundId: material });
+    const hplc = (purityPercent: number) =>
+      envelope("hplc.analyze", { peaks: [], mainPeak: null, purityPercent });
+    await store.saveAnalysis({ envelope: hplc(97.2), batchId: good });
+    await store.saveAnalysis({ envelope: hplc(99.4), batchId: good });
+    const request = {
+      batchId: good,
+      decision: "released" as const,
+      specification: spec,
+      userName: user,
+      meaning: "QA release",
+    };
+    const before = await countRows(store);
+    await expect(store.releaseBatch({ ...request, password: "wrong password" })).rejects.toThrow(
+      SignatureError,
+    );
+    await expect(store.releaseBatch({ ...request, userName: uid("nobody"), password: "x" })).rejects.toThrow(
+      SignatureError,
+    );
+    await expect(store.releaseBatch({ ...request, password: "correct horse", meaning: " " })).rejects.toThrow(
+      "a signature must say what it means",
+    );
+    expect(await countRows(store)).toEqual(before);
+
+    const release = await store.releaseBatch({ ...request, password: "correct horse" });
+    expect(release).toMatchObject({ batchId: good, decision: "released", specificationVersion: 3 });
+    expect(release.evaluation.outcome).toBe("pass");
+    expect(release.evaluation.tests[0]).toMatchObject({ value: 99.4, status: "pass" });
+    expect(release.signature).toMatchObject({
+      userName: user,
+      meaning: "QA release",
+      entity: "batch",
+      entityId: good,
+    });
+    expect(release.signature.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await countRows(store)).toEqual({
+      ...before,
+      signatures: before.signatures + 1,
+      releases: before.releases + 1,
+      audit_log: before.audit_log + 2,
+    });
+    const [sigEvent] = await store.auditLog({ entity: "signature", entityId: release.signature.id });
+    expect(sigEvent).toMatchObject({ actor: user, action: "signature.create", after: release.signature });
+    const [releaseEvent] = await store.auditLog({ entity: "batch", entityId: good });
+    expect(releaseEvent).toMatchObject({ actor: user, action: "batch.release", after: { outcome: "pass" } });
+    expect(sigEvent!.at).toBe(releaseEvent!.at);
+    expect(await store.listReleases(good)).toEqual([release]);
+    await expect(store.releaseBatch({ ...request, password: "correct horse" })).rejects.toThrow(
+      "already released",
+    );
+    await expect(store.updateBatchRecord(good, { note: "late" })).rejects.toThrow("is released");
+    await expect(store.db.query("delete from releases")).rejects.toThrow("releases is append-only");
+    await expect(store.db.query("update signatures set user_name = 'mallory'")).rejects.toThrow(
+      "signatures is append-only",
+    );
+
+    const bad = uid("lot");
+    await store.createBatch({ id: bad, compoundId: material });
+    await store.saveAnalysis({ envelope: hplc(97.94), batchId: bad });
+    const mid = await countRows(store);
+    const error = await store
+      .releaseBatch({ ...request, batchId: bad, password: "correct horse" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReleaseBlockedError);
+    expect((error as ReleaseBlockedError).evaluation.tests[0]).toMatchObject({ value: 97.9, status: "fail" });
+    expect(await countRows(store)).toEqual(mid);
+    const rejected = await store.releaseBatch({
+      ...request,
+      batchId: bad,
+      decision: "rejected",
+      meaning: "QA rejection: purity below limit",
+      password: "correct horse",
+    });
+    expect(rejected.evaluation.outcome).toBe("fail");
+    const untested = uid("lot");
+    await store.createBatch({ id: untested });
+    await expect(
+      store.releaseBatch({ ...request, batchId: untested, password: "correct horse" }),
+    ).rejects.toThrow(`batch '${untested}' cannot be released: specification test-spec is incomplete`);
   });
 
   it("handles concurrent writers with exact counts and a consistent audit trail", async () => {

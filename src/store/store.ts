@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
 import { InputError } from "../core/errors.js";
+import type { EvaluatedAnalysis } from "../core/release/index.js";
 import {
   getAnalysis,
   type ListAnalysesOptions,
@@ -20,6 +21,16 @@ import {
   type StoredBatch,
 } from "./batches.js";
 import {
+  addBatchInput,
+  attachBatchFile,
+  type BatchFile,
+  type BatchLink,
+  listBatchFiles,
+  listBatchInputs,
+  listBatchOutputs,
+  updateBatchRecord,
+} from "./batchRecords.js";
+import {
   type CompoundRecord,
   checkCompoundRecords,
   getCompound,
@@ -28,6 +39,7 @@ import {
   type UpsertOutcome,
   upsertCompound,
 } from "./compounds.js";
+import { setUserPassword } from "./credentials.js";
 import { acquireDataDirLock } from "./dataDirLock.js";
 import { type Db, openDb } from "./db.js";
 import { migrate } from "./migrations.js";
@@ -39,6 +51,13 @@ import {
   type RawFileInput,
   type RawFileMeta,
 } from "./rawFiles.js";
+import {
+  batchAnalysesForEvaluation,
+  listReleases,
+  type ReleaseRequest,
+  releaseBatch,
+  type StoredRelease,
+} from "./releases.js";
 
 /** Where the store lives and who is writing. */
 export interface StoreOptions {
@@ -171,6 +190,69 @@ export class Store {
   /** Reads batches, optionally of one compound, ordered by id. */
   async listBatches(options: ListBatchesOptions = {}): Promise<StoredBatch[]> {
     return listBatches(this.db, options);
+  }
+
+  /**
+   * Records that `inputBatchId` went into `batchId` (genealogy), with the grams used.
+   * @throws NotFoundError for an unknown batch, InputError for a loop, a duplicate or a released batch.
+   */
+  async addBatchInput(batchId: string, inputBatchId: string, quantity_g?: number): Promise<BatchLink> {
+    return this.db.transaction((tx) => addBatchInput(tx, this.actor, batchId, inputBatchId, quantity_g));
+  }
+
+  /** The batches that went into a batch. */
+  async listBatchInputs(batchId: string): Promise<BatchLink[]> {
+    return listBatchInputs(this.db, batchId);
+  }
+
+  /** The batches made from a batch. */
+  async listBatchOutputs(batchId: string): Promise<BatchLink[]> {
+    return listBatchOutputs(this.db, batchId);
+  }
+
+  /**
+   * Merges fields into a batch's record (amounts, yield, step…), audited with before and after.
+   * @throws NotFoundError for an unknown batch, InputError for a released batch.
+   */
+  async updateBatchRecord(batchId: string, patch: Record<string, unknown>): Promise<Record<string, unknown>> {
+    return this.db.transaction((tx) => updateBatchRecord(tx, this.actor, batchId, patch));
+  }
+
+  /** Stores a file and attaches it to a batch. @throws NotFoundError for an unknown batch. */
+  async attachBatchFile(batchId: string, file: RawFileInput): Promise<RawFileMeta> {
+    return this.db.transaction((tx) => attachBatchFile(tx, this.actor, batchId, file));
+  }
+
+  /** The files attached to a batch. */
+  async listBatchFiles(batchId: string): Promise<BatchFile[]> {
+    return listBatchFiles(this.db, batchId);
+  }
+
+  /**
+   * Sets a user's signing password (scrypt hash); audited without the hash.
+   * @throws InputError for a malformed user name or a password shorter than 8 characters.
+   */
+  async setUserPassword(userName: string, password: string): Promise<void> {
+    await this.db.transaction((tx) => setUserPassword(tx, this.actor, userName, password));
+  }
+
+  /** A batch's analyses, oldest first, as the specification evaluator reads them. */
+  async batchAnalysesForEvaluation(batchId: string): Promise<EvaluatedAnalysis[]> {
+    return batchAnalysesForEvaluation(this.db, batchId);
+  }
+
+  /**
+   * Signs a release decision: re-authenticates, evaluates the stored analyses, and stores the signature,
+   * the decision and both audit rows in one transaction.
+   * @throws SignatureError, ReleaseBlockedError (a batch that does not pass), InputError, NotFoundError.
+   */
+  async releaseBatch(request: ReleaseRequest): Promise<StoredRelease> {
+    return this.db.transaction((tx) => releaseBatch(tx, request));
+  }
+
+  /** A batch's signed decisions, newest first. */
+  async listReleases(batchId: string): Promise<StoredRelease[]> {
+    return listReleases(this.db, batchId);
   }
 
   /**
