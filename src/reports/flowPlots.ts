@@ -26,6 +26,7 @@ import {
   svgDocument,
 } from "../core/plot/index.js";
 import { encodeIndexedPng } from "./flowPng.js";
+import { densityLevel, pseudocolourPalette } from "./pseudocolour.js";
 
 /** What {@link plotApoptosisDensity} draws. */
 export interface ApoptosisDensityPlot {
@@ -56,43 +57,15 @@ const HISTOGRAM_FRAME: Frame = {
   margin: { top: 30, right: 20, bottom: 48, left: 64 },
 };
 
-/**
- * The FlowJo-like pseudocolour ramp (blue, cyan, green, yellow, red) as 256 RGBA entries; entry 0 is
- * transparent for empty bins.
- */
-export function pseudocolourPalette(): Uint8Array {
-  const stops: [number, number, number, number][] = [
-    [0, 0, 0, 200],
-    [0.25, 0, 190, 255],
-    [0.5, 40, 200, 40],
-    [0.75, 255, 220, 0],
-    [1, 220, 0, 0],
-  ];
-  const palette = new Uint8Array(256 * 4);
-  for (let i = 1; i < 256; i++) {
-    const t = (i - 1) / 254;
-    let k = 0;
-    while (k < stops.length - 2 && t > stops[k + 1]![0]) k++;
-    const [t0, ...c0] = stops[k]!;
-    const [t1, ...c1] = stops[k + 1]!;
-    const f = (t - t0) / (t1 - t0);
-    for (let j = 0; j < 3; j++) palette[4 * i + j] = Math.round(c0[j]! + f * (c1[j]! - c0[j]!));
-    palette[4 * i + 3] = 255;
-  }
-  return palette;
-}
-
 /** Palette index of each cell: 0 when empty, else 1–255 on a log scale of the count up to the maximum. */
 export function densityLevels(histogram: Histogram2d): Uint8Array {
   const { xBins, yBins, counts, maxCount } = histogram;
   const pixels = new Uint8Array(xBins * yBins);
-  const logMax = Math.log(Math.max(maxCount, 2));
   for (let r = 0; r < yBins; r++) {
     // Image row 0 is the top of the plot: the highest y bin.
     const row = (yBins - 1 - r) * xBins;
     for (let c = 0; c < xBins; c++) {
-      const n = counts[row + c]!;
-      if (n > 0) pixels[r * xBins + c] = 1 + Math.round((254 * Math.log(n)) / logMax);
+      pixels[r * xBins + c] = densityLevel(counts[row + c]!, maxCount);
     }
   }
   return pixels;

@@ -1,4 +1,10 @@
 import { useMemo } from "react";
+import { FlowApoptosisView } from "../flow/FlowApoptosisView.js";
+import { FlowGateView } from "../flow/FlowGateView.js";
+import { FlowInfoView } from "../flow/FlowInfoView.js";
+import { flowApoptosisResultOf, flowGateResultOf, flowInfoResultOf } from "../flow/types.js";
+import { HplcAnalyzeView } from "../hplc/HplcAnalyzeView.js";
+import { hplcAnalyzeResultOf } from "../hplc/types.js";
 import { Ic50ResultView } from "../ic50/Ic50ResultView.js";
 import { ic50ResultOf } from "../ic50/types.js";
 import { NcaTable } from "../pk/NcaTable.js";
@@ -45,7 +51,16 @@ export function KindResultView({ kind, result, parameters, analysisId, headingLe
   const population = pkPopulationResultOf(kind, result);
   if (population)
     return <PkPopulationView result={population} analysisId={analysisId} headingLevel={headingLevel} />;
+  const hplc = hplcAnalyzeResultOf(kind, result);
+  if (hplc) return <HplcAnalyzeView result={hplc} analysisId={analysisId} headingLevel={headingLevel} />;
   const nca = ncaResultOf(kind, result);
   if (nca) return <NcaTable result={nca} />;
+  const apoptosis = flowApoptosisResultOf(kind, result);
+  if (apoptosis)
+    return <FlowApoptosisView result={apoptosis} analysisId={analysisId} headingLevel={headingLevel} />;
+  const flowInfo = flowInfoResultOf(kind, result);
+  if (flowInfo) return <FlowInfoView result={flowInfo} headingLevel={headingLevel} />;
+  const flowGate = flowGateResultOf(kind, result);
+  if (flowGate) return <FlowGateView result={flowGate} />;
   return <ResultView result={result} />;
 }
