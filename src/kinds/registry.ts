@@ -3,6 +3,8 @@ import { chemPropsKind } from "./chemProps.js";
 import { flowApoptosisKind } from "./flowApoptosis.js";
 import { flowGateKind } from "./flowGate.js";
 import { flowInfoKind } from "./flowInfo.js";
+import { flowSeriesKind } from "./flowSeries.js";
+import { flowSpilloverKind } from "./flowSpillover.js";
 import { ic50FitKind } from "./ic50Fit.js";
 import { ic50RunKind } from "./ic50Run.js";
 import type { AnalysisKind } from "./kind.js";
@@ -24,6 +26,8 @@ export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [
   flowInfoKind,
   flowGateKind,
   flowApoptosisKind,
+  flowSpilloverKind,
+  flowSeriesKind,
 ];
 
 /** @throws NotFoundError naming the known kinds. */

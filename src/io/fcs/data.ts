@@ -1,8 +1,6 @@
 import { FormatError } from "../../core/errors.js";
 import type { FcsParameter } from "./types.js";
 
-/** Events per block of the float gather (a block of a few parameters fits in L2). */
-const GATHER_BLOCK = 8192;
 const HOST_LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Bytes one stored value of a parameter takes (FCS 3.1 §3.3); 0 for ASCII free format. */
@@ -69,8 +67,9 @@ export function readData(
 }
 
 /**
- * Float/double fast path: a typed-array view of the DATA bytes (copied once only when unaligned or
- * byte-swapped), then one sequential pass writing every column.
+ * Float/double fast path. Columns are gathered from the DATA bytes on first access, each in one strided
+ * pass (a typed-array view when aligned and in host order, else a DataView): an analysis that reads two
+ * channels of a six-channel file neither spends time nor memory on the other four.
  */
 function readFloats(
   region: Uint8Array,
@@ -79,43 +78,45 @@ function readFloats(
   size: 4 | 8,
   little: boolean,
 ): Float32Array[] | Float64Array[] {
-  let source = region;
-  if (region.byteOffset % size !== 0 || little !== HOST_LITTLE) {
-    source = new Uint8Array(region.length);
-    source.set(region);
-    if (little !== HOST_LITTLE) swapWords(source, size);
-  }
-  const n = events * nPar;
-  const all =
-    size === 4
-      ? new Float32Array(source.buffer, source.byteOffset, n)
-      : new Float64Array(source.buffer, source.byteOffset, n);
-  const columns = Array.from({ length: nPar }, () =>
-    size === 4 ? new Float32Array(events) : new Float64Array(events),
-  );
-  if (nPar === 1) {
-    columns[0]!.set(all);
-    return columns as Float32Array[] | Float64Array[];
-  }
-  // Tiled gather: each block of events stays in cache while every column takes its values.
-  for (let e0 = 0; e0 < events; e0 += GATHER_BLOCK) {
-    const e1 = Math.min(events, e0 + GATHER_BLOCK);
-    for (let p = 0; p < nPar; p++) {
-      const col = columns[p]!;
-      for (let e = e0, k = e0 * nPar + p; e < e1; e++, k += nPar) col[e] = all[k]!;
+  const direct = region.byteOffset % size === 0 && little === HOST_LITTLE;
+  const gather = (p: number): Float32Array | Float64Array => {
+    const col = size === 4 ? new Float32Array(events) : new Float64Array(events);
+    if (direct) {
+      const all =
+        size === 4
+          ? new Float32Array(region.buffer, region.byteOffset, events * nPar)
+          : new Float64Array(region.buffer, region.byteOffset, events * nPar);
+      for (let e = 0, k = p; e < events; e++, k += nPar) col[e] = all[k]!;
+      return col;
     }
-  }
-  return columns as Float32Array[] | Float64Array[];
+    const view = new DataView(region.buffer, region.byteOffset, region.byteLength);
+    const stride = nPar * size;
+    if (size === 4)
+      for (let e = 0, pos = p * 4; e < events; e++, pos += stride) col[e] = view.getFloat32(pos, little);
+    else for (let e = 0, pos = p * 8; e < events; e++, pos += stride) col[e] = view.getFloat64(pos, little);
+    return col;
+  };
+  return lazyColumns(nPar, gather) as Float32Array[] | Float64Array[];
 }
 
-function swapWords(b: Uint8Array, size: number): void {
-  for (let i = 0; i + size <= b.length; i += size) {
-    for (let a = i, z = i + size - 1; a < z; a++, z--) {
-      const t = b[a]!;
-      b[a] = b[z]!;
-      b[z] = t;
-    }
+/** An array whose element p is `gather(p)`, computed on first read and then kept (or replaced when set). */
+function lazyColumns<T>(n: number, gather: (p: number) => T): T[] {
+  const columns: T[] = new Array<T>(n);
+  const settle = (p: number, value: T) =>
+    Object.defineProperty(columns, p, { value, writable: true, enumerable: true, configurable: true });
+  for (let p = 0; p < n; p++) {
+    Object.defineProperty(columns, p, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = gather(p);
+        settle(p, value);
+        return value;
+      },
+      set: (value: T) => settle(p, value),
+    });
   }
+  return columns;
 }
 
 /** Integers of any width (8/16/24/32/64, 10-bit in 16-bit words) mixed with F/D (FCS 3.2 `$PnDATATYPE`). */
