@@ -1,0 +1,2 @@
+export { type AndiMsDocument, parseAndiMs } from "./parse.js";
+export { readAndiMsFile } from "./read.js";

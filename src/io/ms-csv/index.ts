@@ -1,0 +1,1 @@
+export { parseMsCsv } from "./parse.js";
