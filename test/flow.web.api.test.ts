@@ -122,6 +122,13 @@ describe("flow kinds over HTTP with FCS uploads", () => {
     expect(result.thresholds.annexin).toBeCloseTo(1094.005, 9);
     expect(result.thresholds.pi).toBeCloseTo(1044.005, 9);
     expect(result.thresholds.source).toBe("control");
+    // Stored, its density names both files by input and keeps the control's thresholds.
+    const saved = await upload("flow.apoptosis", { fcs: sampleFcs(), control }, withoutThresholds, true);
+    const { id } = await saved.json();
+    const density = await (await app.request(`/api/analyses/${id}/flow/density.json`)).json();
+    expect(Object.keys(density.inputs)).toEqual(["fcs", "control"]);
+    expect(density.inputs.control.name).toBe("control.fcs");
+    expect(density.thresholds).toEqual(result.thresholds);
   });
 
   it("refuses a truncated FCS file and an unknown channel with 400 and the reason", async () => {

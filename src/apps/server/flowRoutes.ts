@@ -46,7 +46,8 @@ export interface DensityJson {
   thresholds: FlowApoptosisResult["thresholds"];
   compensated: boolean;
   populations: FlowApoptosisResult["populations"];
-  inputs: { fcs: InputFileRef; control?: InputFileRef };
+  /** The run's stored files by input name: `fcs`, and `control` etc. when the run had them. */
+  inputs: Record<string, InputFileRef>;
   warnings: string[];
 }
 
@@ -57,7 +58,8 @@ const quadrantsBody = z.strictObject({ thresholds: z.tuple([z.number(), z.number
 interface LoadedRun {
   row: StoredAnalysis;
   inputs: SuppliedInputs;
-  refs: { fcs: InputFileRef; control?: InputFileRef };
+  /** The stored files by the kind's input names (fcs, control, …). */
+  refs: Record<string, InputFileRef>;
   events: ApoptosisEvents;
 }
 const CACHE_SIZE = 2;
@@ -159,21 +161,35 @@ async function loadRun(store: Store, id: string): Promise<LoadedRun> {
     throw new InputError(`analysis ${row.id} is ${row.kind}: flow plots need a flow.apoptosis analysis`);
   }
   const params = validateParameters(flowApoptosisKind, row.parameters);
-  // The envelope lists inputs in the kind's declared order (runAnalysis); only the last one is optional.
-  const stored = row.provenance.inputs;
   const inputs: Record<string, SuppliedInput> = {};
-  const refs: Partial<LoadedRun["refs"]> = {};
-  for (const [i, spec] of flowApoptosisKind.inputs.entries()) {
-    const ref = stored[i];
-    if (!ref) continue;
+  for (const [name, ref] of Object.entries(storedInputNames(row))) {
     const file = await store.getRawFile(ref.sha256);
-    if (!file)
-      throw new NotFoundError("stored file", ref.sha256, `input '${spec.name}' of analysis ${row.id}`);
-    inputs[spec.name] = { ref, bytes: file.content };
-    refs[spec.name as "fcs" | "control"] = ref;
+    if (!file) throw new NotFoundError("stored file", ref.sha256, `input '${name}' of analysis ${row.id}`);
+    inputs[name] = { ref, bytes: file.content };
   }
+  const refs = Object.fromEntries(Object.entries(inputs).map(([name, input]) => [name, input.ref]));
   if (!refs.fcs) throw new InputError(`analysis ${row.id}: no stored FCS input`);
-  return { row, inputs, refs: refs as LoadedRun["refs"], events: apoptosisEvents(params, inputs) };
+  // Awaited so that the route keeps working should the events ever be computed asynchronously.
+  return { row, inputs, refs, events: await apoptosisEvents(params, inputs) };
+}
+
+/**
+ * The kind's input names of a stored run's files. The envelope lists the supplied inputs in the kind's
+ * declared order (runAnalysis), so each file goes to the next declared input of its format; an optional
+ * input whose format does not match is one that was not supplied.
+ */
+function storedInputNames(row: StoredAnalysis): Record<string, InputFileRef> {
+  const refs = row.provenance.inputs;
+  const named: Record<string, InputFileRef> = {};
+  let k = 0;
+  for (const spec of flowApoptosisKind.inputs) {
+    const ref = refs[k];
+    if (ref && (ref.format === spec.format || spec.required)) {
+      named[spec.name] = ref;
+      k++;
+    }
+  }
+  return named;
 }
 
 /** The values of a channel for a histogram: Annexin V or PI compensated, any other channel as scaled. */

@@ -199,9 +199,16 @@ function sourceText(source: string): string {
   return source;
 }
 
+const INPUT_LABELS: Record<string, string> = {
+  fcs: "Sample",
+  control: "Negative control",
+  spillover: "Spillover matrix",
+  cellGate: "Cell gate (Gating-ML)",
+};
+
 /** Channels, compensation, stored thresholds and the input files of a run. */
 function RunFacts({ result, density }: { result: FlowApoptosisResult; density?: DensityJson }) {
-  const inputs = density ? [density.inputs.fcs, density.inputs.control] : [];
+  const inputs = Object.entries(density?.inputs ?? {});
   return (
     <dl className="flow-facts flow-facts--row" data-testid="flow-run-facts">
       <div>
@@ -230,20 +237,17 @@ function RunFacts({ result, density }: { result: FlowApoptosisResult; density?: 
           {result.gatedEvents} gated of {result.events}
         </dd>
       </div>
-      {inputs.map(
-        (input, i) =>
-          input && (
-            <div key={input.sha256 + String(i)}>
-              <dt>{i === 0 ? "Sample" : "Control"}</dt>
-              <dd>
-                <span className="mono wrap-anywhere">{input.name}</span>{" "}
-                <abbr className="muted mono" title={input.sha256}>
-                  {input.sha256.slice(0, 12)}…
-                </abbr>
-              </dd>
-            </div>
-          ),
-      )}
+      {inputs.map(([name, input]) => (
+        <div key={name}>
+          <dt>{INPUT_LABELS[name] ?? name}</dt>
+          <dd>
+            <span className="mono wrap-anywhere">{input.name}</span>{" "}
+            <abbr className="muted mono" title={input.sha256}>
+              {input.sha256.slice(0, 12)}…
+            </abbr>
+          </dd>
+        </div>
+      ))}
     </dl>
   );
 }

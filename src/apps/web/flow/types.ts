@@ -69,7 +69,8 @@ export interface DensityJson extends QuadrantCounts {
   channels: FlowApoptosisResult["channels"];
   thresholds: FlowApoptosisResult["thresholds"];
   compensated: boolean;
-  inputs: { fcs: InputFileRef; control?: InputFileRef };
+  /** The run's stored files by input name (fcs, control, …). */
+  inputs: Record<string, InputFileRef>;
   warnings: string[];
 }
 

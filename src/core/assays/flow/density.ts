@@ -55,21 +55,28 @@ export function chooseAxisScale(
   const kind = options.kind ?? AXIS_DEFAULTS.kind;
   const M = options.M ?? AXIS_DEFAULTS.M;
   let max = 0;
-  const negatives: number[] = [];
+  let negativeCount = 0;
   for (let i = 0; i < values.length; i++) {
     if (keep && keep[i] === 0) continue;
     const v = values[i]!;
-    if (!Number.isFinite(v)) continue;
-    if (v > max) max = v;
-    if (v < 0) negatives.push(v);
+    if (v > max && v !== Number.POSITIVE_INFINITY) max = v;
+    if (v < 0 && v !== Number.NEGATIVE_INFINITY) negativeCount++;
   }
   const T = options.T ?? 2 ** Math.ceil(Math.log2(Math.max(max, 1)));
   let W = options.W;
   if (W === undefined) {
     W = AXIS_DEFAULTS.W;
-    if (negatives.length >= 20) {
-      negatives.sort((a, b) => a - b);
-      const r = negatives[Math.floor((negatives.length * AXIS_DEFAULTS.negativePercentile) / 100)]!;
+    if (negativeCount >= 20) {
+      const negatives = new Float64Array(negativeCount);
+      let k = 0;
+      for (let i = 0; i < values.length; i++) {
+        if (keep && keep[i] === 0) continue;
+        const v = values[i]!;
+        if (v < 0 && v !== Number.NEGATIVE_INFINITY) negatives[k++] = v;
+      }
+      // A typed-array sort is numeric and several times faster than sorting a number[] with a comparator.
+      negatives.sort();
+      const r = negatives[Math.floor((negativeCount * AXIS_DEFAULTS.negativePercentile) / 100)]!;
       W = Math.max(AXIS_DEFAULTS.W, (M - Math.log10(T / Math.abs(r))) / 2);
     }
     W = Math.min(W, M / 2);
@@ -124,15 +131,15 @@ export function binIndex(edges: Float64Array, value: number): number {
   const last = edges.length - 2;
   if (!(value >= edges[1]!)) return 0;
   if (value >= edges[last]!) return last;
-  let lo = 1;
-  let hi = last;
-  // Invariant: edges[lo] ≤ value < edges[hi].
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (value >= edges[mid]!) lo = mid;
-    else hi = mid;
+  // Branch-free halving (the JIT turns the conditional into a select): edges[base] ≤ value throughout.
+  let base = 1;
+  let n = last;
+  while (n > 1) {
+    const half = n >>> 1;
+    base = edges[base + half]! <= value ? base + half : base;
+    n -= half;
   }
-  return lo;
+  return base;
 }
 
 /** A 2-D histogram: `counts[yBin·xBins + xBin]`. */
