@@ -29,3 +29,5 @@ export { type PkPopulationParameters, type PkPopulationResult, pkPopulationKind 
 export { type PkSimulateParameters, type PkSimulateResult, pkSimulateKind } from "./pkSimulate.js";
 export { ANALYSIS_KINDS, findKind } from "./registry.js";
 export { runAnalysis, validateInputs, validateParameters } from "./runAnalysis.js";
+export { type XrpdMatchParameters, type XrpdMatchResult, xrpdMatchKind } from "./xrpdMatch.js";
+export { type XrpdPeaksParameters, type XrpdPeaksResult, xrpdPeaksKind } from "./xrpdPeaks.js";

@@ -12,6 +12,8 @@ import { pkNcaKind } from "./pkNca.js";
 import { pkPlateletsKind } from "./pkPlatelets.js";
 import { pkPopulationKind } from "./pkPopulation.js";
 import { pkSimulateKind } from "./pkSimulate.js";
+import { xrpdMatchKind } from "./xrpdMatch.js";
+import { xrpdPeaksKind } from "./xrpdPeaks.js";
 
 /** Every analysis kind Ixalab offers; the CLI, the API and the UI are generated from this list. */
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of many parameter and result types
@@ -28,6 +30,8 @@ export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [
   flowApoptosisKind,
   flowSpilloverKind,
   flowSeriesKind,
+  xrpdPeaksKind,
+  xrpdMatchKind,
 ];
 
 /** @throws NotFoundError naming the known kinds. */

@@ -9,6 +9,7 @@ import { addIc50Commands } from "./commands/ic50.js";
 import { addPkCommands } from "./commands/pk.js";
 import { addRecordCommands } from "./commands/records.js";
 import { addServeCommand } from "./commands/serve.js";
+import { addXrpdCommands } from "./commands/xrpd.js";
 
 /** Exit codes of the CLI contract. */
 const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
@@ -25,6 +26,7 @@ function buildProgram(): Command {
   addIc50Commands(program);
   addPkCommands(program);
   addFlowCommands(program);
+  addXrpdCommands(program);
   addRecordCommands(program);
   addServeCommand(program);
   for (const command of allCommands(program)) command.exitOverride();

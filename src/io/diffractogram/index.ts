@@ -6,3 +6,4 @@ export {
   sniffDiffractogram,
 } from "./parse.js";
 export { readDiffractogram } from "./read.js";
+export { parseReferenceCsv, referenceNameOf } from "./referenceCsv.js";

@@ -24,10 +24,11 @@ export interface PeakSearchOptions {
 export const PEAK_SEARCH_DEFAULTS = { minSignalToNoise: 4, minRelIntensity: 1 } as const;
 
 /**
- * Peak search on a net (background-subtracted, Kα2-stripped) pattern: local maxima of a 5-point smoothed
- * copy that rise `minSignalToNoise`·σ above zero, with a prominence of the same, σ being the noise estimated
- * robustly from `raw` (MAD of second differences, which cancel the smooth signal). Each top is first estimated
- * by a weighted least-squares parabola through ln(I) of the points above half height (a Gaussian top), then
+ * Peak search on a net (background-subtracted, Kα2-stripped) pattern: local maxima of a Savitzky–Golay smoothed
+ * copy (window ≈ ⅔ of the strongest line's FWHM) that rise `minSignalToNoise`·σ above zero, with a prominence
+ * of the same, σ being the local noise estimated robustly from `raw` (MAD of second differences, which cancel
+ * the smooth signal, in blocks of 64 points). Each top is first estimated
+ * by a weighted least-squares parabola through ln(I) of the smoothed points above half height, then
  * refined by a pseudo-Voigt fit over ±1.25 FWHM ({@link fitPseudoVoigt}); the estimate stays when that fails.
  */
 export function findPowderPeaks(
@@ -39,20 +40,17 @@ export function findPowderPeaks(
   const snr = options.minSignalToNoise ?? PEAK_SEARCH_DEFAULTS.minSignalToNoise;
   const minRel = options.minRelIntensity ?? PEAK_SEARCH_DEFAULTS.minRelIntensity;
   const n = net.length;
-  if (n < 5) return [];
-  const sigma = noiseSigma(raw);
-  const smooth = new Float64Array(n);
-  // 5-point quadratic Savitzky–Golay smoothing (−3, 12, 17, 12, −3)/35: keeps peak heights.
-  for (let i = 0; i < n; i++) {
-    if (i < 2 || i > n - 3) smooth[i] = net[i]!;
-    else
-      smooth[i] =
-        (-3 * net[i - 2]! + 12 * net[i - 1]! + 17 * net[i]! + 12 * net[i + 1]! - 3 * net[i + 2]!) / 35;
-  }
-  const threshold = snr * sigma;
+  if (n < 7) return [];
+  const sigma = localNoise(raw);
+  // Smooth over about half the typical line width (from the strongest line), at least 5 points.
+  const step = (twoTheta[n - 1]! - twoTheta[0]!) / (n - 1);
+  const typicalFwhm = strongestWidth(twoTheta, savitzkyGolay(net, 2));
+  const half = Math.max(2, Math.min(25, Math.round(typicalFwhm / step / 3)));
+  const smooth = savitzkyGolay(net, half);
   const candidates: number[] = [];
   for (let i = 1; i < n - 1; i++) {
     const y = smooth[i]!;
+    const threshold = snr * sigma[i]!;
     if (y <= threshold || y < smooth[i - 1]! || y <= smooth[i + 1]!) continue;
     // Prominence: the drop to the lowest point before a higher point (or the end) on each side.
     let left = y;
@@ -64,23 +62,17 @@ export function findPowderPeaks(
   }
   const peaks: PowderPeak[] = [];
   for (const c of candidates) {
-    // The highest raw net point near the smoothed maximum.
-    let top = c;
-    for (let k = Math.max(0, c - 2); k <= Math.min(n - 1, c + 2); k++) if (net[k]! > net[top]!) top = k;
-    const estimate = refineTop(twoTheta, net, top);
+    const estimate = refineTop(twoTheta, smooth, c);
     if (!estimate) continue;
     const fit = fitPseudoVoigt(twoTheta, net, {
       centre: estimate.twoTheta,
       height: estimate.height,
       fwhm: estimate.fwhm,
     });
-    // The fit gives the position and width; the top's own height is the steadier intensity.
-    const peak = fit
-      ? { twoTheta: fit.centre, height: estimate.height, fwhm: fit.fwhm, index: top }
-      : estimate;
-    // A line spans several steps: narrower maxima are noise spikes.
-    const step = (twoTheta[Math.min(n - 1, top + 1)]! - twoTheta[Math.max(0, top - 1)]!) / 2;
-    if (peak.fwhm >= 2 * step) peaks.push(peak);
+    // The fit gives the position and width; the smoothed top's height is the steadier intensity.
+    const peak = fit ? { twoTheta: fit.centre, height: estimate.height, fwhm: fit.fwhm, index: c } : estimate;
+    // A line spans several steps and a good part of the typical width: narrower maxima are noise spikes.
+    if (peak.fwhm >= Math.max(2 * step, typicalFwhm / 4)) peaks.push(peak);
   }
   // Two candidates can refine onto the same top; keep the higher.
   peaks.sort((a, b) => a.twoTheta - b.twoTheta);
@@ -93,6 +85,68 @@ export function findPowderPeaks(
   }
   const strongest = unique.reduce((m, p) => Math.max(m, p.height), 0);
   return unique.filter((p) => (100 * p.height) / strongest >= minRel);
+}
+
+/**
+ * Quadratic Savitzky–Golay smoothing with half window m (2m+1 points): weights
+ * 3(3m²+3m−1−5k²)/((2m−1)(2m+1)(2m+3)); keeps peak positions and (for m well under the width) heights.
+ */
+export function savitzkyGolay(values: Float64Array, m: number): Float64Array {
+  const n = values.length;
+  const out = Float64Array.from(values);
+  const norm = (2 * m - 1) * (2 * m + 1) * (2 * m + 3);
+  const w = Float64Array.from({ length: 2 * m + 1 }, (_, j) => {
+    const k = j - m;
+    return (3 * (3 * m * m + 3 * m - 1 - 5 * k * k)) / norm;
+  });
+  for (let i = m; i < n - m; i++) {
+    let s = 0;
+    for (let j = 0; j <= 2 * m; j++) s += w[j]! * values[i - m + j]!;
+    out[i] = s;
+  }
+  return out;
+}
+
+/** FWHM (degrees) of the highest point of a smoothed net pattern, from its half-height crossings. */
+function strongestWidth(x: Float64Array, y: Float64Array): number {
+  let top = 0;
+  for (let i = 1; i < y.length; i++) if (y[i]! > y[top]!) top = i;
+  const h = y[top]! / 2;
+  let lo = top;
+  let hi = top;
+  while (lo > 0 && y[lo]! > h) lo--;
+  while (hi < y.length - 1 && y[hi]! > h) hi++;
+  return Math.max(x[hi]! - x[lo]!, 0);
+}
+
+/**
+ * Noise σ at each point: the robust estimate of {@link noiseSigma} in blocks of 64 points, interpolated,
+ * and never below the whole pattern's (so counting noise that grows on strong, broad peaks is respected).
+ */
+function localNoise(raw: Float64Array): Float64Array {
+  const n = raw.length;
+  const global = noiseSigma(raw);
+  const block = 64;
+  const blocks = Math.max(1, Math.floor(n / block));
+  const centres: number[] = [];
+  const values: number[] = [];
+  for (let b = 0; b < blocks; b++) {
+    const from = b * block;
+    const to = b === blocks - 1 ? n : from + block;
+    centres.push((from + to - 1) / 2);
+    values.push(noiseSigma(raw.subarray(from, to)));
+  }
+  const out = new Float64Array(n);
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    while (b + 1 < centres.length && centres[b + 1]! <= i) b++;
+    const c0 = centres[b]!;
+    const c1 = centres[b + 1] ?? c0;
+    const t = c1 > c0 ? Math.min(1, Math.max(0, (i - c0) / (c1 - c0))) : 0;
+    const local = values[b]! + t * ((values[b + 1] ?? values[b]!) - values[b]!);
+    out[i] = Math.max(global, local);
+  }
+  return out;
 }
 
 /** Robust noise σ of a pattern: 1.4826·MAD of second differences / √6 (their variance is 6σ² for white noise). */

@@ -21,7 +21,10 @@ export interface PeakListEntry {
 
 /** Options of {@link processPattern}. */
 export interface ProcessOptions extends PeakSearchOptions {
-  /** SNIP half window in degrees 2θ (≈ 2 × the widest peak's FWHM). @default 1 */
+  /**
+   * SNIP half window in degrees 2θ (≈ 2 × the widest peak's FWHM). When absent: 1°, widened to twice the
+   * median FWHM of the strong lines (≥ 10 %) found with 1° when they are broader (nanocrystalline samples).
+   */
   backgroundWindowDeg?: number;
   /** Strip Kα2 (Rachinger) when the wavelength gives Kα2 and the ratio. @default true */
   stripKAlpha2?: boolean;
@@ -34,6 +37,9 @@ export const PROCESS_DEFAULTS = {
   ...PEAK_SEARCH_DEFAULTS,
 } as const;
 
+/** The widest automatic background window, degrees 2θ. */
+const MAX_AUTO_WINDOW_DEG = 10;
+
 /** What {@link processPattern} returns: the curves it made and the peak list. */
 export interface ProcessedPattern {
   wavelength_A: number;
@@ -42,6 +48,8 @@ export interface ProcessedPattern {
   net: Float64Array;
   kAlpha2Stripped: boolean;
   peaks: PeakListEntry[];
+  /** The SNIP half window used, degrees 2θ. */
+  backgroundWindowDeg: number;
   warnings: string[];
 }
 
@@ -62,9 +70,21 @@ export function braggTwoTheta(d: number, wavelength: number): number {
  * @throws InputError when the pattern has no wavelength.
  */
 export function processPattern(pattern: Diffractogram, options: ProcessOptions = {}): ProcessedPattern {
+  if (options.backgroundWindowDeg !== undefined)
+    return processWith(pattern, options, options.backgroundWindowDeg);
+  const first = processWith(pattern, options, PROCESS_DEFAULTS.backgroundWindowDeg);
+  const widths = first.peaks
+    .filter((p) => p.relIntensity >= 10)
+    .map((p) => p.fwhm)
+    .sort((a, b) => a - b);
+  const median = widths.length ? widths[widths.length >> 1]! : 0;
+  const wanted = Math.min(MAX_AUTO_WINDOW_DEG, 2 * median);
+  return wanted > PROCESS_DEFAULTS.backgroundWindowDeg * 1.2 ? processWith(pattern, options, wanted) : first;
+}
+
+function processWith(pattern: Diffractogram, options: ProcessOptions, windowDeg: number): ProcessedPattern {
   const wl = pattern.wavelength;
   if (!wl) throw new InputError("the pattern has no wavelength: give one (e.g. --wavelength 1.5406)");
-  const windowDeg = options.backgroundWindowDeg ?? PROCESS_DEFAULTS.backgroundWindowDeg;
   if (!(windowDeg > 0)) throw new InputError(`backgroundWindowDeg: expected > 0, found ${windowDeg}`);
   const { twoTheta, intensity } = pattern;
   const n = twoTheta.length;
@@ -93,5 +113,13 @@ export function processPattern(pattern: Diffractogram, options: ProcessOptions =
     height: p.height,
     fwhm: p.fwhm,
   }));
-  return { wavelength_A: wl.kAlpha1_A, background, net, kAlpha2Stripped: stripped, peaks, warnings };
+  return {
+    wavelength_A: wl.kAlpha1_A,
+    background,
+    net,
+    kAlpha2Stripped: stripped,
+    peaks,
+    backgroundWindowDeg: windowDeg,
+    warnings,
+  };
 }
