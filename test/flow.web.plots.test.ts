@@ -8,6 +8,7 @@ import {
   axisValue,
   binEdges,
   binIndex,
+  binner,
   chooseAxisScale,
   decadeTicks,
   histogram1d,
@@ -83,6 +84,30 @@ describe("2-D and 1-D histograms on display axes", () => {
       exact.populations.necrotic.count,
       exact.populations.lateApoptotic.count,
     ]);
+  });
+
+  it("the bucket lookup bins every value exactly as bisection does", () => {
+    const rand = mulberry32(99);
+    for (const kind of ["logicle", "asinh"] as const) {
+      const edges = binEdges(chooseAxisScale([-5000, 262000], { kind, W: 1.5 }), 256);
+      const bin = binner(edges);
+      const special = [
+        0,
+        -0,
+        5e-324,
+        -5e-324,
+        1e-300,
+        Infinity,
+        -Infinity,
+        ...edges,
+        ...edges.map((e) => e * (1 + 1e-16)),
+      ];
+      for (const v of special) expect(bin(v)).toBe(binIndex(edges, v));
+      for (let i = 0; i < 200_000; i++) {
+        const v = (rand() - 0.3) * 10 ** (6 * rand());
+        expect(bin(v)).toBe(binIndex(edges, v));
+      }
+    }
   });
 
   it("piles off-axis values into the edge bins and leaves NaN out", () => {

@@ -142,6 +142,61 @@ export function binIndex(edges: Float64Array, value: number): number {
   return base;
 }
 
+// Bucket lookup for binning many events: the high 32 bits of an IEEE double, shifted right by 16, order
+// magnitudes in 1/16-octave buckets (11 exponent + 4 mantissa bits); a table gives each bucket the bin of
+// its smallest value, and a short forward walk finishes. Exact, and several times faster than bisection.
+const BUCKET_SHIFT = 16;
+const BUCKETS_PER_SIGN = 1 << (31 - BUCKET_SHIFT);
+const scratch = new Float64Array(1);
+const scratchHigh = new Uint32Array(scratch.buffer, 4, 1);
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+const bucketBits = new Uint32Array(2);
+const bucketValue = new Float64Array(bucketBits.buffer);
+
+/** The smallest magnitude whose bucket is `bucket`. */
+function magnitudeOfBucket(bucket: number): number {
+  bucketBits[1] = bucket << BUCKET_SHIFT;
+  return bucketValue[0]!;
+}
+
+/**
+ * A function from a value to its bin among `edges`, equal to {@link binIndex} for every value; worth its
+ * 65,536-entry table from some ten thousand events on.
+ */
+export function binner(edges: Float64Array): (value: number) => number {
+  if (!LITTLE_ENDIAN) return (value) => binIndex(edges, value);
+  const last = edges.length - 2;
+  const lowEdge = edges[1]!;
+  const highEdge = edges[last]!;
+  // table[B + m]: bin of the smallest positive value with bucket m; table[B − 1 − m]: of negative ones.
+  const table = new Uint16Array(2 * BUCKETS_PER_SIGN);
+  // Bucket bounds increase with m for positive values and decrease for negative ones: two merge walks.
+  let b = 0;
+  for (let m = 0; m < BUCKETS_PER_SIGN; m++) {
+    const v = magnitudeOfBucket(m);
+    while (b < last && edges[b + 1]! <= v) b++;
+    table[BUCKETS_PER_SIGN + m] = b;
+  }
+  b = 0;
+  for (let m = BUCKETS_PER_SIGN - 1; m >= 0; m--) {
+    // The most negative value of bucket m is above −(smallest magnitude of bucket m + 1).
+    const v = m + 1 < BUCKETS_PER_SIGN ? -magnitudeOfBucket(m + 1) : Number.NEGATIVE_INFINITY;
+    while (b < last && edges[b + 1]! <= v) b++;
+    table[BUCKETS_PER_SIGN - 1 - m] = b;
+  }
+  return (value) => {
+    if (!(value >= lowEdge)) return 0;
+    if (value >= highEdge) return last;
+    scratch[0] = value;
+    const high = scratchHigh[0]!;
+    const magnitude = (high & 0x7fffffff) >>> BUCKET_SHIFT;
+    let b = table[high >>> 31 ? BUCKETS_PER_SIGN - 1 - magnitude : BUCKETS_PER_SIGN + magnitude]!;
+    while (edges[b + 1]! <= value) b++;
+    return b;
+  };
+}
+
 /** A 2-D histogram: `counts[yBin·xBins + xBin]`. */
 export interface Histogram2d {
   xBins: number;
@@ -172,6 +227,8 @@ export function histogram2d(
   const xBins = xEdges.length - 1;
   const yBins = yEdges.length - 1;
   const counts = new Uint32Array(xBins * yBins);
+  const xBin = binner(xEdges);
+  const yBin = binner(yEdges);
   let nonFinite = 0;
   let binned = 0;
   for (let i = 0; i < n; i++) {
@@ -182,7 +239,7 @@ export function histogram2d(
       nonFinite++;
       continue;
     }
-    counts[binIndex(yEdges, yv) * xBins + binIndex(xEdges, xv)]!++;
+    counts[yBin(yv) * xBins + xBin(xv)]!++;
     binned++;
   }
   let maxCount = 0;
@@ -202,6 +259,7 @@ export interface Histogram1d {
 export function histogram1d(values: ArrayLike<number>, edges: Float64Array, keep?: Uint8Array): Histogram1d {
   if (keep && keep.length !== values.length) throw new InputError("histogram: mask of a different length");
   const counts = new Uint32Array(edges.length - 1);
+  const bin = binner(edges);
   let nonFinite = 0;
   let binned = 0;
   for (let i = 0; i < values.length; i++) {
@@ -211,7 +269,7 @@ export function histogram1d(values: ArrayLike<number>, edges: Float64Array, keep
       nonFinite++;
       continue;
     }
-    counts[binIndex(edges, v)]!++;
+    counts[bin(v)]!++;
     binned++;
   }
   let maxCount = 0;
