@@ -47,6 +47,15 @@ function directCounts(ta: number, tp: number) {
   return q;
 }
 
+/** FSC-A ≥ the debris cut-off as a Gating-ML 2.0 rectangle gate. */
+const CELL_GATE = new TextEncoder().encode(`<?xml version="1.0"?>
+<gating:Gating-ML xmlns:gating="http://www.isac-net.org/std/Gating-ML/v2.0/gating"
+  xmlns:data-type="http://www.isac-net.org/std/Gating-ML/v2.0/datatypes">
+  <gating:RectangleGate gating:id="cells">
+    <gating:dimension gating:min="${FSC_MIN}"><data-type:fcs-dimension data-type:name="FSC-A"/></gating:dimension>
+  </gating:RectangleGate>
+</gating:Gating-ML>`);
+
 const APOPTOSIS = { annexin: "Annexin V", pi: "PI", thresholds: [2000, 2000], fscMin: FSC_MIN };
 
 describe("flow kinds over HTTP with FCS uploads", () => {
@@ -89,14 +98,7 @@ describe("flow kinds over HTTP with FCS uploads", () => {
   });
 
   it("flow.gate: a Gating-ML rectangle gate counts the events in range", async () => {
-    const xml = `<?xml version="1.0"?>
-<gating:Gating-ML xmlns:gating="http://www.isac-net.org/std/Gating-ML/v2.0/gating"
-  xmlns:data-type="http://www.isac-net.org/std/Gating-ML/v2.0/datatypes">
-  <gating:RectangleGate gating:id="cells">
-    <gating:dimension gating:min="${FSC_MIN}"><data-type:fcs-dimension data-type:name="FSC-A"/></gating:dimension>
-  </gating:RectangleGate>
-</gating:Gating-ML>`;
-    const response = await upload("flow.gate", { fcs: sampleFcs(), gatingml: new TextEncoder().encode(xml) });
+    const response = await upload("flow.gate", { fcs: sampleFcs(), gatingml: CELL_GATE });
     expect(response.status).toBe(200);
     const { result } = (await response.json()).envelope;
     const inRange = truth.fsc.filter((f) => Math.fround(f) >= FSC_MIN).length;
@@ -237,6 +239,23 @@ describe("plots, density and quadrants of a stored flow.apoptosis run", () => {
       expect(response.status).toBe(400);
       expect((await response.json()).error.message).toMatch(/thresholds/);
     }
+  });
+
+  it("a run gated by a stored Gating-ML cell gate: the same density and recounts", async () => {
+    const { fscMin: _f, ...ungated } = APOPTOSIS;
+    const response = await upload("flow.apoptosis", { fcs: sampleFcs(), cellGate: CELL_GATE }, ungated, true);
+    expect(response.status).toBe(200);
+    const gatedId = (await response.json()).id;
+    const d = await (await app.request(`/api/analyses/${gatedId}/flow/density.json`)).json();
+    expect(Object.keys(d.inputs)).toEqual(["fcs", "cellGate"]);
+    // The same cut-off as fscMin, as a gate: the same gated events (float32 FSC-A values either way).
+    expect(d.gatedEvents).toBe(truth.fsc.filter((f) => Math.fround(f) >= FSC_MIN).length);
+    const recount = await app.request(`/api/analyses/${gatedId}/flow/quadrants`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ thresholds: [500, 5000] }),
+    });
+    expect((await recount.json()).populations.live.count).toBe(directCounts(500, 5000).live);
   });
 
   it("answers 404 for an unknown analysis and 400 for one of another kind", async () => {

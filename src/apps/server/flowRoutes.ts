@@ -17,6 +17,7 @@ import {
   apoptosisEvents,
   type FlowApoptosisResult,
   flowApoptosisKind,
+  loadCellGateParser,
 } from "../../kinds/flowApoptosis.js";
 import type { SuppliedInput, SuppliedInputs } from "../../kinds/index.js";
 import { validateParameters } from "../../kinds/runAnalysis.js";
@@ -169,6 +170,7 @@ async function loadRun(store: Store, id: string): Promise<LoadedRun> {
   }
   const refs = Object.fromEntries(Object.entries(inputs).map(([name, input]) => [name, input.ref]));
   if (!refs.fcs) throw new InputError(`analysis ${row.id}: no stored FCS input`);
+  if (inputs.cellGate) await loadCellGateParser();
   // Awaited so that the route keeps working should the events ever be computed asynchronously.
   return { row, inputs, refs, events: await apoptosisEvents(params, inputs) };
 }
