@@ -23,6 +23,14 @@ export type {
   SuppliedInput,
   SuppliedInputs,
 } from "./kind.js";
+export {
+  type MsConfirmParameters,
+  type MsConfirmResult,
+  msConfirmKind,
+  type ObservedWindow,
+} from "./msConfirm.js";
+export { DEFAULT_ELEMENT_RANGES, type MsFormulaParameters, type MsFormulaResult, msFormulaKind } from "./msFormula.js";
+export { type MsIsotopesParameters, type MsIsotopesResult, msIsotopesKind } from "./msIsotopes.js";
 export { type PkNcaParameters, type PkNcaResult, pkNcaKind } from "./pkNca.js";
 export { type PkPlateletsParameters, type PkPlateletsResult, pkPlateletsKind } from "./pkPlatelets.js";
 export { type PkPopulationParameters, type PkPopulationResult, pkPopulationKind } from "./pkPopulation.js";

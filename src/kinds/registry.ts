@@ -8,6 +8,9 @@ import { flowSpilloverKind } from "./flowSpillover.js";
 import { ic50FitKind } from "./ic50Fit.js";
 import { ic50RunKind } from "./ic50Run.js";
 import type { AnalysisKind } from "./kind.js";
+import { msConfirmKind } from "./msConfirm.js";
+import { msFormulaKind } from "./msFormula.js";
+import { msIsotopesKind } from "./msIsotopes.js";
 import { pkNcaKind } from "./pkNca.js";
 import { pkPlateletsKind } from "./pkPlatelets.js";
 import { pkPopulationKind } from "./pkPopulation.js";
@@ -30,6 +33,9 @@ export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [
   flowApoptosisKind,
   flowSpilloverKind,
   flowSeriesKind,
+  msIsotopesKind,
+  msConfirmKind,
+  msFormulaKind,
   xrpdPeaksKind,
   xrpdMatchKind,
 ];

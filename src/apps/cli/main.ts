@@ -6,6 +6,7 @@ import { addChemCommands } from "./commands/chem.js";
 import { addCompoundCommands } from "./commands/compound.js";
 import { addFlowCommands } from "./commands/flow.js";
 import { addIc50Commands } from "./commands/ic50.js";
+import { addMsCommands } from "./commands/ms.js";
 import { addPkCommands } from "./commands/pk.js";
 import { addRecordCommands } from "./commands/records.js";
 import { addServeCommand } from "./commands/serve.js";
@@ -26,6 +27,7 @@ function buildProgram(): Command {
   addIc50Commands(program);
   addPkCommands(program);
   addFlowCommands(program);
+  addMsCommands(program);
   addXrpdCommands(program);
   addRecordCommands(program);
   addServeCommand(program);

@@ -41,6 +41,10 @@ export function parseElementRanges(text: string): ElementRange[] {
     if (!/[A-Z]/.test(s[at] ?? "")) throw fail(at, "an element symbol");
     let symbol = s[at++]!;
     if (/[a-z]/.test(s[at] ?? "")) symbol += s[at++];
+    if (!KNOWN.has(symbol) && symbol.length === 2 && KNOWN.has(symbol[0]!)) {
+      symbol = symbol[0]!; // "Hx": H, then a bad count at x
+      at = start + 1;
+    }
     if (!KNOWN.has(symbol)) throw fail(start, "an element symbol");
     if (!ISOTOPES[symbol])
       throw fail(start, `an element with isotope data (${Object.keys(ISOTOPES).join(", ")})`);

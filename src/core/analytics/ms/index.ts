@@ -50,4 +50,5 @@ export {
   type PatternScoreOptions,
   scoreIsotopePattern,
 } from "./scoreIsotopePattern.js";
+export { type SimulateSpectrumOptions, simulateSpectrum, spectrumToCsv } from "./simulateSpectrum.js";
 export { centroidSpectrum, checkSpectrum, type MassSpectrum, mostIntenseIn } from "./spectrum.js";
