@@ -1,0 +1,3 @@
+export { brukerGroupDelay } from "./digitalFilter.js";
+export { type BrukerExperiment, type BrukerFiles, parseBrukerFiles, parseBrukerZip } from "./parse.js";
+export { readBrukerFile, readBrukerFolderFiles } from "./read.js";
