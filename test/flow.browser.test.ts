@@ -181,6 +181,31 @@ describe.skipIf(!hasChromium)("flow pages in Chromium", () => {
     expect(await text(view.locator("h4").first())).toMatch(/FCS3\.1 · 10400 events/);
     expect(await view.locator('tr[data-parameter="FITC-A"]').textContent()).toContain("Annexin V");
     expect(await view.getByTestId("flow-keywords").getAttribute("open")).toBeNull();
+    const screenshot = process.env.FLOW_SCREENSHOT;
+    if (screenshot)
+      await page.screenshot({ path: screenshot.replace(/(\.png)?$/, "-info.png"), fullPage: true });
+  });
+
+  it("flow.gate through the form: the gate table with counts and %", async () => {
+    await writeFile(
+      join(dir, "cells.xml"),
+      `<?xml version="1.0"?>
+<gating:Gating-ML xmlns:gating="http://www.isac-net.org/std/Gating-ML/v2.0/gating"
+  xmlns:data-type="http://www.isac-net.org/std/Gating-ML/v2.0/datatypes">
+  <gating:RectangleGate gating:id="cells">
+    <gating:dimension gating:min="10000"><data-type:fcs-dimension data-type:name="FSC-A"/></gating:dimension>
+  </gating:RectangleGate>
+</gating:Gating-ML>`,
+    );
+    await page.goto(`${url}/analyses?kind=flow.gate`);
+    await page.locator("#input-fcs").setInputFiles(join(dir, "sample.fcs"));
+    await page.locator("#input-gatingml").setInputFiles(join(dir, "cells.xml"));
+    await page.getByRole("button", { name: "Run analysis" }).click();
+    const row = page.getByTestId("outcome").locator('[data-testid="flow-gates"] tr[data-gate="cells"]');
+    const shown = await text(row);
+    const api = await (await fetch(`${url}/api/analyses?kind=flow.gate&limit=1`)).json();
+    const gate = api[0].result.gates[0];
+    expect(shown).toBe(`cells${gate.count}${gate.percent.toFixed(2)}`);
     expect(pageErrors).toEqual([]);
   });
 });
