@@ -33,4 +33,12 @@ export {
   type ProcessOptions,
   processPattern,
 } from "./processPattern.js";
-export { pseudoVoigt, type SyntheticForm, type SyntheticPatternSpec, simulatePattern } from "./synthetic.js";
+export {
+  CU_K_ALPHA,
+  pseudoVoigt,
+  referencePeaksOf,
+  SYNTHETIC_FORMS,
+  type SyntheticForm,
+  type SyntheticPatternSpec,
+  simulatePattern,
+} from "./synthetic.js";

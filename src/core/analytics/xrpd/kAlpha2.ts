@@ -27,9 +27,14 @@ export function stripKAlpha2(
         const x0 = twoTheta[j]!;
         const x1 = twoTheta[j + 1]!;
         const t = x1 > x0 ? (source - x0) / (x1 - x0) : 0;
-        // At j+1 = i the Kα1 value is not known yet: the shift is below one step, use the last corrected one.
-        const y1 = j + 1 < i ? out[j + 1]! : out[j]!;
-        contribution = ratio * (out[j]! + t * (y1 - out[j]!));
+        if (j + 1 < i) {
+          contribution = ratio * (out[j]! + t * (out[j + 1]! - out[j]!));
+        } else {
+          // The shift is below one step: I₁(2θ′) interpolates towards the unknown I₁ at this very point, so
+          // solve I₁ = I − R·((1−t)·I₁[j] + t·I₁) for I₁.
+          out[i] = (net[i]! - ratio * (1 - t) * out[j]!) / (1 + ratio * t);
+          continue;
+        }
       }
     }
     out[i] = net[i]! - contribution;

@@ -86,3 +86,31 @@ export function simulatePattern(spec: SyntheticPatternSpec): {
     lines,
   };
 }
+
+/**
+ * Two invented crystalline forms for tests, benchmarks and demos (not real substances): "Form A" and
+ * "Form B" share five reflections and each has characteristic ones (no line of the other within 0.3° 2θ
+ * at Cu Kα1).
+ */
+export const SYNTHETIC_FORMS: Readonly<Record<"formA" | "formB", SyntheticForm>> = {
+  formA: {
+    dSpacings_A: [14.7, 9.8, 7.35, 5.9, 4.91, 4.42, 3.98, 3.67, 3.33, 3.02, 2.71, 2.45],
+    heights: [800, 3000, 1200, 500, 2500, 900, 1800, 700, 1500, 400, 600, 300],
+  },
+  formB: {
+    dSpacings_A: [11.2, 9.8, 6.3, 5.9, 4.65, 4.15, 3.98, 3.45, 3.33, 2.85, 2.45],
+    heights: [2600, 1400, 1900, 600, 1200, 3000, 900, 1700, 800, 700, 500],
+  },
+};
+
+/** Cu Kα1/Kα2 as Bruker and ICDD tabulate them (1.5406, 1.54439 Å, ratio 0.5). */
+export const CU_K_ALPHA = { kAlpha1_A: 1.5406, kAlpha2_A: 1.54439, ratio: 0.5, source: "Cu Kα (synthetic)" } as const;
+
+/** The stick list of a synthetic form at Kα1: 2θ and heights scaled so the strongest is 100. */
+export function referencePeaksOf(form: SyntheticForm, kAlpha1_A: number): { twoTheta: number; relIntensity: number }[] {
+  const max = Math.max(...form.heights);
+  return form.dSpacings_A
+    .map((d, k) => ({ twoTheta: braggTwoTheta(d, kAlpha1_A), relIntensity: (100 * (form.heights[k] ?? 0)) / max }))
+    .filter((p) => Number.isFinite(p.twoTheta))
+    .sort((a, b) => a.twoTheta - b.twoTheta);
+}
