@@ -104,13 +104,24 @@ export const SYNTHETIC_FORMS: Readonly<Record<"formA" | "formB", SyntheticForm>>
 };
 
 /** Cu Kα1/Kα2 as Bruker and ICDD tabulate them (1.5406, 1.54439 Å, ratio 0.5). */
-export const CU_K_ALPHA = { kAlpha1_A: 1.5406, kAlpha2_A: 1.54439, ratio: 0.5, source: "Cu Kα (synthetic)" } as const;
+export const CU_K_ALPHA = {
+  kAlpha1_A: 1.5406,
+  kAlpha2_A: 1.54439,
+  ratio: 0.5,
+  source: "Cu Kα (synthetic)",
+} as const;
 
 /** The stick list of a synthetic form at Kα1: 2θ and heights scaled so the strongest is 100. */
-export function referencePeaksOf(form: SyntheticForm, kAlpha1_A: number): { twoTheta: number; relIntensity: number }[] {
+export function referencePeaksOf(
+  form: SyntheticForm,
+  kAlpha1_A: number,
+): { twoTheta: number; relIntensity: number }[] {
   const max = Math.max(...form.heights);
   return form.dSpacings_A
-    .map((d, k) => ({ twoTheta: braggTwoTheta(d, kAlpha1_A), relIntensity: (100 * (form.heights[k] ?? 0)) / max }))
+    .map((d, k) => ({
+      twoTheta: braggTwoTheta(d, kAlpha1_A),
+      relIntensity: (100 * (form.heights[k] ?? 0)) / max,
+    }))
     .filter((p) => Number.isFinite(p.twoTheta))
     .sort((a, b) => a.twoTheta - b.twoTheta);
 }
