@@ -10,6 +10,7 @@ import { readAnalysisRequest } from "./analysisRequest.js";
 import { errorResponse } from "./errorResponse.js";
 import { addFlowRoutes } from "./flowRoutes.js";
 import { addIc50Routes } from "./ic50Routes.js";
+import { addMsRoutes } from "./msRoutes.js";
 import { addPkRoutes } from "./pkRoutes.js";
 import { readWebFile } from "./staticFiles.js";
 
@@ -104,6 +105,7 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
   });
   addIc50Routes(app, store);
   addPkRoutes(app, store);
+  addMsRoutes(app, store);
   addFlowRoutes(app, store);
   app.all("/api/*", (c) => {
     throw new NotFoundError("API route", `${c.req.method} ${c.req.path}`, "See README.md, 'HTTP API'");

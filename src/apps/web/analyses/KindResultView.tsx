@@ -7,6 +7,8 @@ import { HplcAnalyzeView } from "../hplc/HplcAnalyzeView.js";
 import { hplcAnalyzeResultOf } from "../hplc/types.js";
 import { Ic50ResultView } from "../ic50/Ic50ResultView.js";
 import { ic50ResultOf } from "../ic50/types.js";
+import { MsConfirmView, MsFormulaView, MsIsotopesView } from "../ms/MsViews.js";
+import { msConfirmResultOf, msFormulaResultOf, msIsotopesResultOf } from "../ms/types.js";
 import { NcaTable } from "../pk/NcaTable.js";
 import { PkPopulationView } from "../pk/PkPopulationView.js";
 import { PkSimulateView } from "../pk/PkSimulateView.js";
@@ -53,6 +55,15 @@ export function KindResultView({ kind, result, parameters, analysisId, headingLe
     return <PkPopulationView result={population} analysisId={analysisId} headingLevel={headingLevel} />;
   const hplc = hplcAnalyzeResultOf(kind, result);
   if (hplc) return <HplcAnalyzeView result={hplc} analysisId={analysisId} headingLevel={headingLevel} />;
+  const msIsotopes = msIsotopesResultOf(kind, result);
+  if (msIsotopes)
+    return <MsIsotopesView result={msIsotopes} analysisId={analysisId} headingLevel={headingLevel} />;
+  const msConfirm = msConfirmResultOf(kind, result);
+  if (msConfirm)
+    return <MsConfirmView result={msConfirm} analysisId={analysisId} headingLevel={headingLevel} />;
+  const msFormula = msFormulaResultOf(kind, result);
+  if (msFormula)
+    return <MsFormulaView result={msFormula} analysisId={analysisId} headingLevel={headingLevel} />;
   const nca = ncaResultOf(kind, result);
   if (nca) return <NcaTable result={nca} />;
   const apoptosis = flowApoptosisResultOf(kind, result);
