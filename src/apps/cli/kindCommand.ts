@@ -21,6 +21,8 @@ export interface KindCommandOptions {
   save?: boolean;
   provenance?: boolean;
   dataDir?: string;
+  /** With --save: the batch the analysis is of (e.g. an HPLC run of a lot). */
+  batch?: string;
   [parameterOrInput: string]: unknown;
 }
 
@@ -46,6 +48,7 @@ export function addKindCommand(root: Command, kind: AnalysisKind): Command {
       .option("--json", "print the result as JSON")
       .option("--provenance", "print the whole provenance envelope (inputs, parameters, version, time)")
       .option("--save", "store the analysis (with its input files) in the Ixalab store")
+      .option("--batch <id>", "with --save: store the analysis against this batch")
       // Not `--data`: kinds may take an input of that name (`ic50 fit --data normalized.csv`).
       .option(
         "--data-dir <dir>",
@@ -80,6 +83,9 @@ export async function runAndReport(
   options: KindCommandOptions,
   view?: ResultView,
 ): Promise<ProvenanceEnvelope> {
+  if (options.batch !== undefined && !options.save) {
+    throw new InputError("--batch: store the analysis with --save to attach it to a batch");
+  }
   const bar = progressBar(kind.id);
   const ctx: RunContext = {
     ...systemRunContext(),
@@ -94,7 +100,8 @@ export async function runAndReport(
         bytes: i.bytes,
         format: i.ref.format,
       }));
-      return (await store.saveAnalysis({ envelope, files })).id;
+      return (await store.saveAnalysis({ envelope, files, ...(options.batch && { batchId: options.batch }) }))
+        .id;
     });
   }
   if (options.json) {

@@ -2,14 +2,19 @@ import { Command, CommanderError } from "commander";
 import { isInputError } from "../../core/errors.js";
 import { IXALAB_VERSION } from "../../version.js";
 import { closeSystemRunContext } from "../shared/runContext.js";
+import { addBatchCommands } from "./commands/batch.js";
 import { addChemCommands } from "./commands/chem.js";
+import { addCoaCommand } from "./commands/coa.js";
 import { addCompoundCommands } from "./commands/compound.js";
+import { addDossierCommand } from "./commands/dossier.js";
 import { addFlowCommands } from "./commands/flow.js";
 import { addIc50Commands } from "./commands/ic50.js";
 import { addMsCommands } from "./commands/ms.js";
 import { addPkCommands } from "./commands/pk.js";
 import { addRecordCommands } from "./commands/records.js";
+import { addReleaseCommands } from "./commands/release.js";
 import { addServeCommand } from "./commands/serve.js";
+import { addSynthesisCommands } from "./commands/synthesis.js";
 import { addXrpdCommands } from "./commands/xrpd.js";
 
 /** Exit codes of the CLI contract. */
@@ -29,6 +34,11 @@ function buildProgram(): Command {
   addFlowCommands(program);
   addMsCommands(program);
   addXrpdCommands(program);
+  addSynthesisCommands(program);
+  addBatchCommands(program);
+  addReleaseCommands(program);
+  addCoaCommand(program);
+  addDossierCommand(program);
   addRecordCommands(program);
   addServeCommand(program);
   for (const command of allCommands(program)) command.exitOverride();

@@ -3,13 +3,19 @@ import { InputError } from "../../core/errors.js";
 import { sha256Hex } from "../../io/files/readInputFile.js";
 import type { InputSpec, SuppliedInput } from "../../kinds/index.js";
 
-const jsonRequest = z.strictObject({ parameters: z.unknown().optional(), save: z.boolean().optional() });
+const jsonRequest = z.strictObject({
+  parameters: z.unknown().optional(),
+  save: z.boolean().optional(),
+  batchId: z.string().min(1).optional(),
+});
 
 /** A request to run an analysis: parameters, input files by name, and whether to store the result. */
 export interface AnalysisRequest {
   parameters: unknown;
   inputs: Record<string, SuppliedInput>;
   save: boolean;
+  /** The batch the stored analysis is of; only with `save`. */
+  batchId?: string;
 }
 
 /**
@@ -24,10 +30,15 @@ export async function readAnalysisRequest(request: Request, specs: InputSpec[]):
   const body = jsonRequest.safeParse(await request.json().catch(() => undefined));
   if (!body.success) {
     throw new InputError(
-      'request body: expected JSON {"parameters": {...}, "save"?: boolean}, or multipart/form-data with input files',
+      'request body: expected JSON {"parameters": {...}, "save"?: boolean, "batchId"?: string}, or multipart/form-data with input files',
     );
   }
-  return { parameters: body.data.parameters, inputs: {}, save: body.data.save ?? false };
+  return checkBatch({
+    parameters: body.data.parameters,
+    inputs: {},
+    save: body.data.save ?? false,
+    ...(body.data.batchId !== undefined && { batchId: body.data.batchId }),
+  });
 }
 
 async function readMultipart(request: Request, specs: InputSpec[]): Promise<AnalysisRequest> {
@@ -40,6 +51,7 @@ async function readMultipart(request: Request, specs: InputSpec[]): Promise<Anal
   const inputs: Record<string, SuppliedInput> = {};
   let parameters: unknown = {};
   let save = false;
+  let batchId: string | undefined;
   for (const [name, value] of form.entries()) {
     if (name === "parameters") {
       try {
@@ -49,6 +61,8 @@ async function readMultipart(request: Request, specs: InputSpec[]): Promise<Anal
       }
     } else if (name === "save") {
       save = String(value) === "true";
+    } else if (name === "batchId") {
+      batchId = String(value);
     } else if (typeof value !== "string") {
       const spec = specs.find((s) => s.name === name);
       const bytes = new Uint8Array(await value.arrayBuffer());
@@ -62,8 +76,19 @@ async function readMultipart(request: Request, specs: InputSpec[]): Promise<Anal
         bytes,
       };
     } else {
-      throw new InputError(`multipart field '${name}': expected a file, or one of 'parameters', 'save'`);
+      throw new InputError(
+        `multipart field '${name}': expected a file, or one of 'parameters', 'save', 'batchId'`,
+      );
     }
   }
-  return { parameters, inputs, save };
+  return checkBatch({ parameters, inputs, save, ...(batchId !== undefined && { batchId }) });
+}
+
+function checkBatch(request: AnalysisRequest): AnalysisRequest {
+  if (request.batchId !== undefined && (!request.save || request.batchId.trim() === "")) {
+    throw new InputError(
+      "batchId: a non-empty batch id, with save: true (only stored analyses belong to a batch)",
+    );
+  }
+  return request;
 }

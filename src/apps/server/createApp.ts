@@ -81,7 +81,11 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
       bytes: i.bytes,
       format: i.ref.format,
     }));
-    const stored = await store.saveAnalysis({ envelope, files });
+    const stored = await store.saveAnalysis({
+      envelope,
+      files,
+      ...(request.batchId !== undefined && { batchId: request.batchId }),
+    });
     return c.json({ id: stored.id, envelope });
   });
   app.get("/api/analyses", async (c) => {

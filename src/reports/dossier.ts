@@ -1,0 +1,253 @@
+import type { CompoundDescription } from "../catalog/index.js";
+import {
+  dispositionSummary,
+  findPeak,
+  findPkModel,
+  regimenEvents,
+  resolveParameters,
+} from "../core/pk/index.js";
+import { escapeXml } from "../core/plot/index.js";
+import type { CheckedRoute } from "../core/synthesis/index.js";
+import { characterizationWorkflowDiagram, mechanismDiagram, synthesisWorkflowDiagram } from "./diagrams.js";
+import { htmlPage, htmlTable } from "./htmlPage.js";
+
+/** One row of the dossier's PK table: the model's value beside the guide's. */
+export interface PkTableRow {
+  property: string;
+  computed: number | null;
+  unit: string;
+  method: string;
+  reference: number | string | null;
+  referenceSource: string | null;
+}
+
+/** A stored analysis summarised for the dossier's results section. */
+export interface AssaySummary {
+  id: string;
+  kind: string;
+  createdAt: string;
+  batchId: string | null;
+  rows: [string, string][];
+}
+
+/** What the compound dossier is made of: all from Ixalab's own data. */
+export interface DossierInput {
+  compound: CompoundDescription;
+  depictionSvg: string;
+  route: CheckedRoute;
+  pk: PkTableRow[];
+  assays: AssaySummary[];
+  generatedAt: string;
+  ixalabVersion: string;
+}
+
+/** Model and regimen of the dossier's PK table: the Gupta 2017 typical subject after one 4 mg dose. */
+export const DOSSIER_PK = { model: "ixazomib-gupta2017", doseMg: 4 } as const;
+
+/**
+ * The PK table from the population model (typical subject, single 4 mg dose): F, Tmax (true peak), Vss and
+ * the terminal half-life from the disposition eigenvalues, beside the guide's values from the catalog.
+ */
+export function dossierPkTable(compound: CompoundDescription): PkTableRow[] {
+  const model = findPkModel(DOSSIER_PK.model);
+  const params = resolveParameters(model, {});
+  const events = regimenEvents({ doseMg: DOSSIER_PK.doseMg, days: [1], cycleDays: 28, cycles: 1 });
+  const peak = findPeak(model, params, events, 0, 168);
+  const disposition = dispositionSummary(model, params);
+  const ref = (needle: RegExp) =>
+    compound.reference.find((r) => r.table === "pharmacokinetic" && needle.test(r.property));
+  const method = `${model.id}, typical subject, ${DOSSIER_PK.doseMg} mg single dose`;
+  const row = (
+    property: string,
+    computed: number | null,
+    unit: string,
+    how: string,
+    needle: RegExp,
+  ): PkTableRow => {
+    const r = ref(needle);
+    return {
+      property,
+      computed,
+      unit,
+      method: how,
+      reference: r?.value ?? null,
+      referenceSource: r?.source ?? null,
+    };
+  };
+  return [
+    row(
+      "Bioavailability (F)",
+      (params.F ?? Number.NaN) * 100,
+      "%",
+      `${model.id} parameter F`,
+      /bioavailability/i,
+    ),
+    row("Tmax", peak.tmax_h, "h", `${method}: root of dC/dt = 0`, /tmax/i),
+    row("Cmax", peak.cmax, "ng/mL", method, /cmax/i),
+    row("Vss", disposition.vss_L, "L", `${model.id}: V2 + V3 + V4`, /steady state/i),
+    row("Terminal half-life", disposition.terminalHalfLife_h / 24, "d", `${model.id}: ln 2/|λmin|`, /half/i),
+    row("Protein binding", null, "%", "not a model output", /protein binding/i),
+  ];
+}
+
+/** A short, kind-aware summary of a stored analysis result. */
+export function summariseAnalysis(kind: string, result: unknown): [string, string][] {
+  const r = (result ?? {}) as Record<string, unknown>;
+  const num = (v: unknown, digits = 3) =>
+    typeof v === "number" && Number.isFinite(v) ? v.toPrecision(digits) : "—";
+  switch (kind) {
+    case "ic50.run":
+    case "ic50.fit": {
+      const pooled =
+        Array.isArray(r.pooled) && r.pooled.length ? r.pooled : Array.isArray(r.curves) ? r.curves : [];
+      return (pooled as Record<string, unknown>[]).slice(0, 6).map((c) => {
+        const ci = Array.isArray(c.ci95_nM) ? ` (95 % CI ${num(c.ci95_nM[0])}–${num(c.ci95_nM[1])})` : "";
+        return [
+          `IC50 ${String(c.compound ?? "?")}`,
+          `${c.ic50Qualifier === ">" ? "> " : ""}${num(c.ic50_nM)} nM${ci}`,
+        ];
+      });
+    }
+    case "flow.apoptosis": {
+      const p = (r.populations ?? {}) as Record<string, { percent?: number }>;
+      return [
+        ["live", `${num(p.live?.percent)} %`],
+        ["early apoptotic", `${num(p.earlyApoptotic?.percent)} %`],
+        ["late apoptotic", `${num(p.lateApoptotic?.percent)} %`],
+        ["necrotic", `${num(p.necrotic?.percent)} %`],
+      ];
+    }
+    case "pk.simulate": {
+      const s = (r.summary ?? {}) as Record<string, number>;
+      return [
+        ["model", String(r.model ?? "—")],
+        ["Cmax", `${num(s.cmax_ng_mL)} ng/mL at ${num(s.tmax_h)} h`],
+        ["AUC", `${num(s.auc_ng_h_mL, 4)} ng·h/mL`],
+      ];
+    }
+    case "hplc.analyze":
+      return [
+        ["purity", `${num(r.purityPercent, 4)} % (area)`],
+        ["peaks", String(Array.isArray(r.peaks) ? r.peaks.length : "—")],
+      ];
+    case "ms.confirm": {
+      const ions = (Array.isArray(r.ions) ? r.ions : []) as Record<string, unknown>[];
+      return [
+        ["confirmed", String(r.confirmed)],
+        ...ions
+          .slice(0, 3)
+          .map((i): [string, string] => [
+            String(i.ion),
+            `${num(i.observedMz, 9)} (${num(i.ppmError, 2)} ppm)`,
+          ]),
+      ];
+    }
+    case "nmr.process":
+      return [
+        ["spectrum", `${String(r.nucleus ?? "?")} ${num(r.frequency_MHz)} MHz, ${String(r.solvent ?? "")}`],
+        ["peaks", String(Array.isArray(r.peaks) ? r.peaks.length : "—")],
+      ];
+    case "xrpd.match": {
+      const best = r.bestMatch;
+      return [
+        [
+          "best match",
+          typeof best === "string" ? best : String((best as { reference?: string })?.reference ?? "none"),
+        ],
+      ];
+    }
+    default:
+      return Object.entries(r)
+        .filter(([, v]) => typeof v === "number" || typeof v === "string" || typeof v === "boolean")
+        .slice(0, 4)
+        .map(([k, v]) => [k, String(v)]);
+  }
+}
+
+/** The compound dossier: the guide's content regenerated from the catalog, the route, the PK model and the store. */
+export function dossierHtml(d: DossierInput): string {
+  const e = (s: unknown) => escapeXml(String(s ?? "—"));
+  const c = d.compound;
+  const mw = c.conventionalAverageMass?.value;
+  const identity = htmlTable(
+    ["field", "value"],
+    [
+      ["Name", `<strong>${e(c.name)}</strong>`],
+      ["Synonyms", e(c.synonyms.join("; "))],
+      ["CAS", e(c.cas)],
+      ["PubChem CID", e(c.pubchemCid)],
+      ["Molecular formula", `<span data-testid="formula">${e(c.computed.formula)}</span>`],
+      [
+        "Molecular weight",
+        `<span data-testid="mw">${mw === undefined ? "—" : mw.toFixed(2)}</span> g/mol (${e(c.conventionalAverageMass?.method)})`,
+      ],
+      ["Monoisotopic mass", `${c.computed.monoisotopicMass.toFixed(6)} u`],
+      ["SMILES", `<code>${e(c.smiles)}</code>`],
+      ["InChIKey", `<code>${e(c.computed.inchiKey)}</code>`],
+      ["Identity source", e(c.identitySource)],
+    ],
+  );
+  const properties = htmlTable(
+    ["property", "reference", "source", "computed (method)", "agreement"],
+    c.reference
+      .filter((r) => r.table === "physicochemical")
+      .map((r) => [
+        e(r.property),
+        `${e(r.value)}${r.unit ? ` ${e(r.unit)}` : ""}${r.note ? `<br><span class="muted">${e(r.note)}</span>` : ""}`,
+        e(r.source),
+        r.computed === undefined
+          ? '<span class="muted">not computed</span>'
+          : `${e(typeof r.computed === "number" ? round(r.computed) : r.computed)} <span class="muted">(${e(r.computedMethod)})</span>`,
+        r.agrees === undefined ? "—" : r.agrees ? "agrees" : '<span class="bad">differs</span>',
+      ]),
+  );
+  const pk = htmlTable(
+    ["parameter", "model", "unit", "guide", "guide source", "how computed"],
+    d.pk.map((p) => [
+      e(p.property),
+      p.computed === null ? "—" : e(round(p.computed)),
+      e(p.unit),
+      e(p.reference),
+      e(p.referenceSource),
+      `<span class="muted">${e(p.method)}</span>`,
+    ]),
+    [false, true, false, true],
+  );
+  const steps = htmlTable(
+    ["step", "reaction", "balanced", "released", "expected yield", "assumptions"],
+    d.route.steps.map((s) => [
+      `${s.index}. ${e(s.name)}`,
+      `<code>${e(s.reactionSmiles)}</code>`,
+      s.balanced ? "yes" : '<span class="bad">no</span>',
+      `${e(s.released.formula)} (${e(s.coProducts.map((x) => x.name).join(", "))})`,
+      `${s.expectedYieldPct} %`,
+      s.assumptions.map((a) => `${e(a.text)} <span class="muted">[${e(a.source)}]</span>`).join("<br>"),
+    ]),
+  );
+  const assays = d.assays.length
+    ? d.assays
+        .map(
+          (a) =>
+            `<h3>${e(a.kind)} <span class="muted">— analysis ${e(a.id.slice(0, 8))}, ${e(a.createdAt)}${a.batchId ? `, batch ${e(a.batchId)}` : ""}</span></h3>${htmlTable(
+              ["quantity", "value"],
+              a.rows.map(([k, v]) => [e(k), e(v)]),
+            )}`,
+        )
+        .join("\n")
+    : '<p class="muted">No analyses stored yet: run and save them (e.g. <code>ixalab ic50 run … --save</code>) to see them here.</p>';
+  const body = `<h1>${e(c.name)} — compound dossier</h1>
+<p class="muted">Regenerated by Ixalab ${e(d.ixalabVersion)} at ${e(d.generatedAt)} from its catalog, synthesis route, PK model and stored analyses.</p>
+<h2>Identity and structure</h2>
+<div class="grid"><figure id="structure">${d.depictionSvg}<figcaption>${e(c.name)} (RDKit depiction)</figcaption></figure><div style="flex:1">${identity}</div></div>
+<h2>Physicochemical properties</h2>${properties}
+<h2 id="pk">Pharmacokinetics</h2>${pk}
+<h2>Mechanism of action</h2><figure id="mechanism">${mechanismDiagram()}</figure>
+<h2>Synthesis</h2><figure id="synthesis-workflow">${synthesisWorkflowDiagram(d.route)}</figure>${steps}
+<h2>Characterization</h2><figure id="characterization-workflow">${characterizationWorkflowDiagram()}</figure>
+<h2>Latest assay results</h2>${assays}`;
+  return htmlPage(`${c.name} — compound dossier`, body);
+}
+
+function round(v: number): string {
+  return Math.abs(v) >= 1000 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3);
+}
