@@ -13,6 +13,7 @@ import { addIc50Routes } from "./ic50Routes.js";
 import { addMsRoutes } from "./msRoutes.js";
 import { addPkRoutes } from "./pkRoutes.js";
 import { readWebFile } from "./staticFiles.js";
+import { addXrpdRoutes } from "./xrpdRoutes.js";
 
 /** What the HTTP app is built from; tests pass an in-memory store and call `app.request()`. */
 export interface AppDependencies {
@@ -109,6 +110,7 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
   });
   addIc50Routes(app, store);
   addPkRoutes(app, store);
+  addXrpdRoutes(app, store);
   addMsRoutes(app, store);
   addFlowRoutes(app, store);
   app.all("/api/*", (c) => {

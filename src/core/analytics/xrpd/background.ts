@@ -10,20 +10,18 @@
 export function snipBackground(intensity: Float64Array, halfWindow: number): Float64Array {
   const n = intensity.length;
   const m = Math.max(1, Math.min(Math.floor(halfWindow), Math.floor((n - 1) / 2)));
-  let v = new Float64Array(n);
-  const offset = Math.min(0, minimum(intensity)); // LLS needs y ≥ 0: shift negative (background-subtracted) data
+  // LLS needs y ≥ 0: shift negative (background-subtracted) data.
+  const offset = Math.min(0, minimum(intensity));
+  const v = new Float64Array(n);
   for (let i = 0; i < n; i++) v[i] = Math.log(Math.log(Math.sqrt(intensity[i]! - offset + 1) + 1) + 1);
-  let w = new Float64Array(n);
+  // In place, through a copy of the previous pass (each pass reads only the previous pass's values).
+  const previous = new Float64Array(n);
   for (let p = m; p >= 1; p--) {
-    for (let i = 0; i < n; i++) {
-      if (i < p || i >= n - p) {
-        w[i] = v[i]!;
-        continue;
-      }
-      const mean = (v[i - p]! + v[i + p]!) / 2;
-      w[i] = Math.min(mean, v[i]!);
+    previous.set(v);
+    for (let i = p; i < n - p; i++) {
+      const mean = (previous[i - p]! + previous[i + p]!) / 2;
+      if (mean < previous[i]!) v[i] = mean;
     }
-    [v, w] = [w, v];
   }
   for (let i = 0; i < n; i++) {
     const e = Math.exp(Math.exp(v[i]!) - 1) - 1;
