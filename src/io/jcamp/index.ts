@@ -1,4 +1,5 @@
 export { decodeXppY, MAX_JCAMP_POINTS, readAffnNumbers, type XppYDecoded } from "./asdf.js";
+export { jcampToNmr } from "./nmr.js";
 export { type ParseJcampOptions, parseJcamp } from "./parse.js";
 export { readJcampFile } from "./read.js";
 export type {

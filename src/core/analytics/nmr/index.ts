@@ -1,4 +1,13 @@
 export { correctBaseline, median, noiseSigma } from "./baseline.js";
+export {
+  compareWithExpected,
+  type ExpectedComparison,
+  type ExpectedSignal,
+  type ExpectedSignalList,
+  IXAZOMIB_CITRATE_1H_DMSO,
+  parseExpectedSignals,
+  type SignalComparison,
+} from "./expected.js";
 export { fftShifted, nextPowerOfTwo } from "./fft.js";
 export { type PickedPeak, pickPeaks } from "./peaks.js";
 export {
