@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -152,4 +152,99 @@ describe("flow apoptosis with cell and singlet gates: exact counts", () => {
       /bad\.xml: gate dimension: expected a channel \(\$PnN\) of scatter\.fcs: .*found 'APC-A'/,
     );
   });
+});
+
+describe("flow apoptosis: the direct path and the kind's path agree; --plot", () => {
+  it("--provenance (through the kind and its schema) gives the same result as the direct path", () => {
+    const args = [
+      "flow",
+      "apoptosis",
+      sample,
+      "--annexin",
+      "FITC-A",
+      "--pi",
+      "PE-A",
+      "--thresholds",
+      "1000,1000",
+    ];
+    const gates = ["--singlets", "--fsc-min", "20000", "--ssc-max", "200000"];
+    const direct = ixalab([...args, ...gates, "--json"]);
+    const viaKind = ixalab([...args, ...gates, "--json", "--provenance"]);
+    expect(direct.code, direct.stderr).toBe(0);
+    expect(viaKind.code, viaKind.stderr).toBe(0);
+    const envelope = JSON.parse(viaKind.stdout);
+    const { events, gatedEvents, populations } = envelope.result;
+    expect(JSON.parse(direct.stdout)).toEqual({ events, gatedEvents, populations });
+    expect(envelope.parameters).toMatchObject({
+      singlets: true,
+      singletBand: [0.8, 1.25],
+      controlPercentile: 99.5,
+    });
+    // Both paths refuse what the schema refuses.
+    const bad = ixalab([...args, "--control-percentile", "100"]);
+    const badKind = ixalab([...args, "--control-percentile", "100", "--provenance"]);
+    expect([bad.code, badKind.code]).toEqual([2, 2]);
+    expect(bad.stderr).toMatch(/parameters\.controlPercentile/);
+    expect(badKind.stderr).toMatch(/parameters\.controlPercentile/);
+  });
+
+  it("--plot writes the density SVG; another extension is exit 2", () => {
+    const svg = join(tmp, "quadrants.svg");
+    const run = ixalab([
+      "flow",
+      "apoptosis",
+      sample,
+      "--annexin",
+      "FITC-A",
+      "--pi",
+      "PE-A",
+      "--thresholds",
+      "1000,1000",
+      "--singlets",
+      "--plot",
+      svg,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const text = readFileSync(svg, "utf8");
+    expect(text.startsWith("<svg")).toBe(true);
+    expect(text).toContain("scatter.fcs");
+    const pdf = ixalab([
+      "flow",
+      "apoptosis",
+      sample,
+      "--annexin",
+      "FITC-A",
+      "--pi",
+      "PE-A",
+      "--thresholds",
+      "1,1",
+      "--plot",
+      join(tmp, "q.pdf"),
+    ]);
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toMatch(/--plot: expected a file ending in \.svg or \.png/);
+  });
+
+  it.skipIf(!existsSync("/usr/bin/chromium"))(
+    "--plot .png renders the SVG in Chromium",
+    () => {
+      const png = join(tmp, "quadrants.png");
+      const run = ixalab([
+        "flow",
+        "apoptosis",
+        sample,
+        "--annexin",
+        "FITC-A",
+        "--pi",
+        "PE-A",
+        "--thresholds",
+        "1000,1000",
+        "--plot",
+        png,
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(Array.from(readFileSync(png).subarray(0, 8))).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    },
+    60_000,
+  );
 });

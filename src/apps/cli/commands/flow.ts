@@ -3,10 +3,15 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import type { Command } from "commander";
-import { InputError } from "../../../core/errors.js";
+import { InputError, ValidationError } from "../../../core/errors.js";
 import type { InputFileRef } from "../../../core/provenance.js";
 import { checkReadableFile, fileError, sha256Hex } from "../../../io/files/readInputFile.js";
 import type { FlowApoptosisParameters, FlowApoptosisResult } from "../../../kinds/flowApoptosis.js";
+import type {
+  APOPTOSIS_DEFAULTS,
+  ApoptosisEvents,
+  ApoptosisParameters,
+} from "../../../kinds/flowApoptosisEvents.js";
 import type { FlowGateResult } from "../../../kinds/flowGate.js";
 import type { FlowInfoResult } from "../../../kinds/flowInfo.js";
 import type { FlowSeriesResult } from "../../../kinds/flowSeries.js";
@@ -238,29 +243,46 @@ export function addFlowCommands(program: Command): void {
         fcs: await readFlowInput(file, "fcs"),
         ...(await quadrantInputs(options)),
       };
-      const { flowApoptosisKind } = await import("../../../kinds/flowApoptosis.js");
+      const transform = options.plotTransform as "logicle" | "asinh";
+      if (!options.save && !options.provenance) {
+        // Nothing to store or envelope: run the computation without the kind machinery (zod, registry).
+        const { APOPTOSIS_DEFAULTS, apoptosisEvents, loadCellGateParser } = await import(
+          "../../../kinds/flowApoptosisEvents.js"
+        );
+        const { countApoptosis } = await import("../../../core/assays/flow/apoptosis.js");
+        const checked = withApoptosisDefaults(parameters, APOPTOSIS_DEFAULTS);
+        if (inputs.cellGate) await loadCellGateParser();
+        const events = apoptosisEvents(checked, inputs);
+        const { thresholds, channels, compensated } = events;
+        const counts = countApoptosis(
+          events.annexin,
+          events.pi,
+          [thresholds.annexin, thresholds.pi],
+          events.keep,
+        );
+        const result: FlowApoptosisResult = { ...counts, thresholds, channels, compensated };
+        const { printJson, printText } = await import("../output.js");
+        if (options.json) printJson(apoptosisJson(result));
+        else printText(apoptosisText(result));
+        if (options.plot)
+          await writeDensityPlot(options.plot, events, result, transform, inputs.fcs!.ref.name);
+        return;
+      }
+      const { flowApoptosisKind, apoptosisEvents, loadCellGateParser } = await import(
+        "../../../kinds/flowApoptosis.js"
+      );
       const envelope = await report(flowApoptosisKind, parameters, inputs, options, {
-        json: (r) => {
-          const { events, gatedEvents, populations } = r as FlowApoptosisResult;
-          return { events, gatedEvents, populations };
-        },
-        text: (e) => {
-          const r = e.result as FlowApoptosisResult;
-          const rows = Object.entries(r.populations).map(([name, p]) => [
-            name,
-            p.count,
-            p.percent.toFixed(2),
-          ]);
-          return `${r.gatedEvents} of ${r.events} events; thresholds ${r.thresholds.annexin} / ${r.thresholds.pi} (${r.thresholds.source})${r.compensated ? ", compensated" : ""}\n${formatTable(["population", "events", "% of gated"], rows)}`;
-        },
+        json: (r) => apoptosisJson(r as FlowApoptosisResult),
+        text: (e) => apoptosisText(e.result as FlowApoptosisResult),
       });
       if (options.plot) {
+        if (inputs.cellGate) await loadCellGateParser();
+        const events = apoptosisEvents(envelope.parameters as FlowApoptosisParameters, inputs);
         await writeDensityPlot(
           options.plot,
-          envelope.parameters as FlowApoptosisParameters,
-          inputs,
+          events,
           envelope.result as FlowApoptosisResult,
-          options.plotTransform as "logicle" | "asinh",
+          transform,
           inputs.fcs!.ref.name,
         );
       }
@@ -412,18 +434,12 @@ function plotFormat(path: string): "svg" | "png" {
 
 async function writeDensityPlot(
   path: string,
-  parameters: FlowApoptosisParameters,
-  inputs: SuppliedInputs,
+  events: ApoptosisEvents,
   result: FlowApoptosisResult,
   transform: "logicle" | "asinh",
   title: string,
 ): Promise<void> {
-  const [{ apoptosisEvents, loadCellGateParser }, { plotApoptosisDensity }] = await Promise.all([
-    import("../../../kinds/flowApoptosis.js"),
-    import("../../../reports/flowPlots.js"),
-  ]);
-  if (inputs.cellGate) await loadCellGateParser();
-  const events = apoptosisEvents(parameters, inputs);
+  const { plotApoptosisDensity } = await import("../../../reports/flowPlots.js");
   const svg = plotApoptosisDensity({
     annexin: events.annexin,
     pi: events.pi,
@@ -436,6 +452,40 @@ async function writeDensityPlot(
   });
   if (plotFormat(path) === "svg") await writeFile(path, svg);
   else await writeFile(path, await renderSvgToPng(svg));
+}
+
+/** The `flow apoptosis --json` document of the CLI contract. */
+function apoptosisJson(r: FlowApoptosisResult) {
+  const { events, gatedEvents, populations } = r;
+  return { events, gatedEvents, populations };
+}
+
+function apoptosisText(r: FlowApoptosisResult): string {
+  const rows = Object.entries(r.populations).map(([name, p]) => [name, p.count, p.percent.toFixed(2)]);
+  return `${r.gatedEvents} of ${r.events} events; thresholds ${r.thresholds.annexin} / ${r.thresholds.pi} (${r.thresholds.source})${r.compensated ? ", compensated" : ""}\n${formatTable(["population", "events", "% of gated"], rows)}`;
+}
+
+/**
+ * The flags' parameters with the schema's defaults, checked by the same rules as the `flow.apoptosis`
+ * schema (a test compares this path with the kind's): the fast path without zod.
+ * @throws ValidationError naming each bad parameter.
+ */
+function withApoptosisDefaults(
+  raw: Record<string, unknown>,
+  defaults: typeof APOPTOSIS_DEFAULTS,
+): ApoptosisParameters {
+  const p = { ...defaults, singletBand: [...defaults.singletBand], ...raw } as ApoptosisParameters;
+  const issues: { path: string; message: string }[] = [];
+  for (const key of ["annexin", "pi", "fscArea", "fscHeight", "sscArea"] as const)
+    if (typeof p[key] !== "string" || p[key] === "")
+      issues.push({ path: `parameters.${key}`, message: "expected a non-empty channel name" });
+  if (p.cellGateId === "") issues.push({ path: "parameters.cellGateId", message: "expected a gate id" });
+  if (!(p.controlPercentile > 0 && p.controlPercentile < 100))
+    issues.push({ path: "parameters.controlPercentile", message: "expected a number > 0 and < 100" });
+  if (!(p.singletBand[0] > 0 && p.singletBand[1] > 0))
+    issues.push({ path: "parameters.singletBand", message: "expected two numbers > 0" });
+  if (issues.length > 0) throw new ValidationError(issues, "flow.apoptosis: invalid parameters");
+  return p;
 }
 
 /**

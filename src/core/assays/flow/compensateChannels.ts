@@ -6,14 +6,23 @@ import { invertMatrix, type SpectrumMatrix } from "./gating/index.js";
  * into one new Float64Array: an apoptosis run needs two columns of a many-colour panel, so the others
  * are never computed. A wanted channel the matrix does not name (by fluorochrome or detector position)
  * is absent from the result.
- * @throws InputError when a detector has no event data.
+ * @throws InputError when a detector has no event data or the matrix is singular.
  */
 export function compensateChannels(
   matrix: SpectrumMatrix,
   events: Readonly<Record<string, ArrayLike<number>>>,
   wanted: readonly string[],
 ): Record<string, Float64Array> {
-  const inv = invertMatrix(matrix.coefficients);
+  let inv: number[][];
+  try {
+    inv = invertMatrix(matrix.coefficients);
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw new InputError(
+        `compensation: the spillover matrix of ${matrix.detectors.join(", ")} is singular`,
+      );
+    throw error;
+  }
   const observed = matrix.detectors.map((d) => {
     const col = events[d];
     if (!col) throw new InputError(`compensation: no event data for detector '${d}'`);

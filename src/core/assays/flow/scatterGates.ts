@@ -1,4 +1,5 @@
 import { InputError } from "../../errors.js";
+import { medianInPlace } from "./orderStatistics.js";
 
 /** Defaults of the scatter gates. */
 export const SCATTER_GATE_DEFAULTS = {
@@ -39,14 +40,12 @@ export function singletMask(
   const considered = new Float64Array(m);
   for (let i = 0, k = 0; i < n; i++)
     if (!Number.isNaN(ratio[i]!) && (!within || within[i] === 1)) considered[k++] = ratio[i]!;
-  considered.sort();
-  const h = m >> 1;
-  const median = m % 2 === 1 ? considered[h]! : (considered[h - 1]! + considered[h]!) / 2;
+  const median = medianInPlace(considered);
   const low = lo * median;
   const high = hi * median;
   for (let i = 0; i < n; i++) {
     const r = ratio[i]!;
-    keep[i] = (!within || within[i] === 1) && r >= low && r <= high ? 1 : 0;
+    keep[i] = (within ? +(within[i] === 1) : 1) & +(r >= low) & +(r <= high);
   }
   return keep;
 }
@@ -66,6 +65,6 @@ export function rangeMask(
   if (out.length !== n) throw new InputError("range gate: mask and values of different lengths");
   const lo = min ?? Number.NEGATIVE_INFINITY;
   const hi = max ?? Number.POSITIVE_INFINITY;
-  for (let i = 0; i < n; i++) if (!(values[i]! >= lo && values[i]! <= hi)) out[i] = 0;
+  for (let i = 0; i < n; i++) out[i] = out[i]! & +(values[i]! >= lo) & +(values[i]! <= hi);
   return out;
 }

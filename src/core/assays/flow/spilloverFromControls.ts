@@ -1,5 +1,6 @@
 import { InputError } from "../../errors.js";
 import type { SpectrumMatrix } from "./gating/index.js";
+import { medianInPlace } from "./orderStatistics.js";
 
 /** One single-stain control: the detector its fluorochrome is read in, and its events by detector. */
 export interface SingleStainControl {
@@ -39,7 +40,7 @@ export function spilloverFromControls(
   const detectors = stains.map((s) => s.detector);
   const twice = detectors.find((d, i) => detectors.indexOf(d) !== i);
   if (twice !== undefined) throw new InputError(`spillover: two single-stain controls for '${twice}'`);
-  const stat = statistic === "median" ? median : mean;
+  const stat = statistic === "median" ? (v: ArrayLike<number>) => medianInPlace(Float64Array.from(v)) : mean;
   const column = (events: SingleStainControl["events"], detector: string, control: string) => {
     const values = events[detector];
     if (!values) throw new InputError(`spillover: the ${control} control has no detector '${detector}'`);
@@ -59,13 +60,6 @@ export function spilloverFromControls(
     return row.map((v) => v / max);
   });
   return { fluorochromes: [...detectors], detectors: [...detectors], coefficients };
-}
-
-/** R's `median`: the middle order statistic, or the mean of the two middle ones. */
-function median(values: ArrayLike<number>): number {
-  const sorted = Float64Array.from(values).sort();
-  const h = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[h]! : (sorted[h - 1]! + sorted[h]!) / 2;
 }
 
 function mean(values: ArrayLike<number>): number {
