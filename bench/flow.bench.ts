@@ -3,12 +3,13 @@
 // Prints best and median of repeated runs (ms) and events/s for parse, compensation, logicle and gating,
 // and the in-process apoptosis pipeline (parse + compensate + count), next to the issue's reference
 // figures for fcsparser + numpy on this machine. Whole-process time: scripts/bench-flow-process.sh.
+
+import { makeFlowBenchFile } from "../scripts/make-flow-bench-file.js";
 import { countApoptosis } from "../src/core/assays/flow/apoptosis.js";
 import { compensateChannels } from "../src/core/assays/flow/compensateChannels.js";
 import { logicle, polygonMask, quadrantMask, rectangleMask } from "../src/core/assays/flow/gating/index.js";
 import { parseFcs, scaleValues, spilloverOf } from "../src/io/fcs/index.js";
 import { apoptosisEvents } from "../src/kinds/flowApoptosis.js";
-import { makeFlowBenchFile } from "../scripts/make-flow-bench-file.js";
 
 const EVENTS = 1_000_000;
 const RUNS = 15;
@@ -31,7 +32,9 @@ function time(label: string, run: () => unknown, reference?: string): number {
   return median;
 }
 
-console.log(`flow: ${EVENTS.toLocaleString("en")} events × 6 parameters, FCS 3.1 F little-endian, ${mb.toFixed(1)} MB, ${RUNS} runs`);
+console.log(
+  `flow: ${EVENTS.toLocaleString("en")} events × 6 parameters, FCS 3.1 F little-endian, ${mb.toFixed(1)} MB, ${RUNS} runs`,
+);
 const dataset = parseFcs(bytes, "bench.fcs").datasets[0]!;
 const index = (name: string) => dataset.parameters.findIndex((p) => p.name === name);
 const fitc = dataset.data[index("FITC-A")]!;
@@ -65,10 +68,14 @@ const polygon: [number, number][] = [
   [1500, 1500],
 ];
 time("gate: polygon (5 vertices)", () => polygonMask(a, p, polygon));
-time("gate: quadrant (one quadrant of a 2 × 2)", () => quadrantMask([a, p], [[2000], [3000]], [2500, 100], EVENTS));
+time("gate: quadrant (one quadrant of a 2 × 2)", () =>
+  quadrantMask([a, p], [[2000], [3000]], [2500, 100], EVENTS),
+);
 time("countApoptosis (4 quadrants)", () => countApoptosis(a, p, [2000, 3000]));
 const scaled = [scaleValues(dataset, 4), scaleValues(dataset, 5)];
-time("countApoptosis with a gate mask", () => countApoptosis(scaled[0]!, scaled[1]!, [2000, 3000], new Uint8Array(EVENTS).fill(1)));
+time("countApoptosis with a gate mask", () =>
+  countApoptosis(scaled[0]!, scaled[1]!, [2000, 3000], new Uint8Array(EVENTS).fill(1)),
+);
 
 const input = { fcs: { ref: { name: "bench.fcs", bytes: bytes.length, sha256: "", format: "fcs" }, bytes } };
 const params = {

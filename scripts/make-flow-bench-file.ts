@@ -10,7 +10,14 @@ export function makeFlowBenchFile(events = 1_000_000, seed = 20250404): Uint8Arr
   const rand = mulberry32(seed);
   const names = ["FSC-A", "FSC-H", "SSC-A", "FITC-A", "PE-A", "Time"];
   const data = names.map(() => new Float32Array(events));
-  const [fscA, fscH, ssc, fitc, pe, time] = data as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+  const [fscA, fscH, ssc, fitc, pe, time] = data as [
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+  ];
   // Observed = true × S, S = [[1, 0.2], [0.05, 1]] (FITC into PE 20 %, PE into FITC 5 %).
   for (let i = 0; i < events; i++) {
     const u = rand();

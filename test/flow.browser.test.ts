@@ -168,7 +168,13 @@ describe.skipIf(!hasChromium)("flow pages in Chromium", () => {
     expect(after[1]).toBe(before[1]);
     // The estimate shows at once with ≈, then the exact count replaces it.
     await page.locator('[data-testid="quadrant-status"][data-state="exact"]').waitFor();
-    await expectPercentages((await recount(after)).populations);
+    const exact = (await recount(after)).populations;
+    await expectPercentages(exact);
+    // Asinh axes: the same thresholds and exact counts, drawn on the other scale.
+    await page.getByRole("radio", { name: "asinh" }).check();
+    await page.getByTestId("flow-density").getByText("PE-A · PI (asinh)").waitFor();
+    expect(await shownThresholds()).toEqual(after);
+    await expectPercentages(exact);
     const screenshot = process.env.FLOW_SCREENSHOT;
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
   });

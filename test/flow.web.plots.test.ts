@@ -133,6 +133,13 @@ describe("2-D and 1-D histograms on display axes", () => {
     // No negative values: the default width.
     expect(chooseAxisScale([10, 100, 262000], {}).W).toBe(AXIS_DEFAULTS.W);
     expect(chooseAxisScale([10, 100, 262000], {}).T).toBe(262144);
+    // Asinh: linear within ±|r| and the bottom of the axis at 2r, r the 5th percentile of the negatives
+    // (sorted ascending, index ⌊n·5/100⌋: −95 of −100…−1, as the logicle W uses).
+    const negatives = Array.from({ length: 100 }, (_, i) => -(i + 1));
+    const a = chooseAxisScale([...negatives, 50000], { kind: "asinh" });
+    expect(a.T).toBe(65536);
+    expect(a.T / Math.sinh(a.M * Math.LN10)).toBeCloseTo(95, 9);
+    expect(axisValue(a, 0)).toBeCloseTo(-190, 9);
   });
 
   it("labels decades; positions and values invert each other; T sits at the top", () => {

@@ -20,7 +20,13 @@ afterAll(() => store.close());
 
 const IXAZOMIB = "C14H19BCl2N2O4";
 const csv = new TextEncoder().encode(
-  spectrumToCsv(simulateSpectrum(IXAZOMIB, { ions: [{ adduct: "[M+H]+", abundance: 1 }], rand: mulberry32(5), ppmShift: -0.8 })),
+  spectrumToCsv(
+    simulateSpectrum(IXAZOMIB, {
+      ions: [{ adduct: "[M+H]+", abundance: 1 }],
+      rand: mulberry32(5),
+      ppmShift: -0.8,
+    }),
+  ),
 );
 
 function upload(kind: string, spectrum: Uint8Array | null, parameters: unknown, save = false) {
@@ -59,7 +65,12 @@ describe("ms kinds over HTTP", () => {
   });
 
   it("ms.confirm stored: confirmed at −0.8 ppm, and GET …/plots/ms.svg draws the mirrored plot", async () => {
-    const response = await upload("ms.confirm", csv, { formula: IXAZOMIB, adducts: ["[M+H]+", "[M+Na]+"] }, true);
+    const response = await upload(
+      "ms.confirm",
+      csv,
+      { formula: IXAZOMIB, adducts: ["[M+H]+", "[M+Na]+"] },
+      true,
+    );
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.envelope.result.confirmed).toBe(true);

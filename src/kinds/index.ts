@@ -6,6 +6,7 @@ export {
 } from "./flowApoptosis.js";
 export { type FlowGateResult, flowGateKind } from "./flowGate.js";
 export { type FlowDatasetInfo, type FlowInfoResult, flowInfoKind } from "./flowInfo.js";
+export { type HplcAnalyzeParameters, type HplcAnalyzeResult, hplcAnalyzeKind } from "./hplcAnalyze.js";
 export { type Ic50FitParameters, type Ic50FitResult, ic50FitKind } from "./ic50Fit.js";
 export {
   type Ic50PlateRow,
@@ -29,7 +30,12 @@ export {
   msConfirmKind,
   type ObservedWindow,
 } from "./msConfirm.js";
-export { DEFAULT_ELEMENT_RANGES, type MsFormulaParameters, type MsFormulaResult, msFormulaKind } from "./msFormula.js";
+export {
+  DEFAULT_ELEMENT_RANGES,
+  type MsFormulaParameters,
+  type MsFormulaResult,
+  msFormulaKind,
+} from "./msFormula.js";
 export { type MsIsotopesParameters, type MsIsotopesResult, msIsotopesKind } from "./msIsotopes.js";
 export { type PkNcaParameters, type PkNcaResult, pkNcaKind } from "./pkNca.js";
 export { type PkPlateletsParameters, type PkPlateletsResult, pkPlateletsKind } from "./pkPlatelets.js";

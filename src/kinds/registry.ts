@@ -5,6 +5,7 @@ import { flowGateKind } from "./flowGate.js";
 import { flowInfoKind } from "./flowInfo.js";
 import { flowSeriesKind } from "./flowSeries.js";
 import { flowSpilloverKind } from "./flowSpillover.js";
+import { hplcAnalyzeKind } from "./hplcAnalyze.js";
 import { ic50FitKind } from "./ic50Fit.js";
 import { ic50RunKind } from "./ic50Run.js";
 import type { AnalysisKind } from "./kind.js";
@@ -33,6 +34,7 @@ export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [
   flowApoptosisKind,
   flowSpilloverKind,
   flowSeriesKind,
+  hplcAnalyzeKind,
   msIsotopesKind,
   msConfirmKind,
   msFormulaKind,

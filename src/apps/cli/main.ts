@@ -8,6 +8,7 @@ import { addCoaCommand } from "./commands/coa.js";
 import { addCompoundCommands } from "./commands/compound.js";
 import { addDossierCommand } from "./commands/dossier.js";
 import { addFlowCommands } from "./commands/flow.js";
+import { addHplcCommands } from "./commands/hplc.js";
 import { addIc50Commands } from "./commands/ic50.js";
 import { addMsCommands } from "./commands/ms.js";
 import { addPkCommands } from "./commands/pk.js";
@@ -32,6 +33,7 @@ function buildProgram(): Command {
   addIc50Commands(program);
   addPkCommands(program);
   addFlowCommands(program);
+  addHplcCommands(program);
   addMsCommands(program);
   addXrpdCommands(program);
   addSynthesisCommands(program);

@@ -9,6 +9,7 @@ import { IXALAB_VERSION } from "../../version.js";
 import { readAnalysisRequest } from "./analysisRequest.js";
 import { errorResponse } from "./errorResponse.js";
 import { addFlowRoutes } from "./flowRoutes.js";
+import { addHplcRoutes } from "./hplcRoutes.js";
 import { addIc50Routes } from "./ic50Routes.js";
 import { addMsRoutes } from "./msRoutes.js";
 import { addPkRoutes } from "./pkRoutes.js";
@@ -112,6 +113,7 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
   addPkRoutes(app, store);
   addXrpdRoutes(app, store);
   addMsRoutes(app, store);
+  addHplcRoutes(app, store);
   addFlowRoutes(app, store);
   app.all("/api/*", (c) => {
     throw new NotFoundError("API route", `${c.req.method} ${c.req.path}`, "See README.md, 'HTTP API'");

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { errorMessage } from "../api.js";
 import { Async } from "../components/Async.js";
 import { PlotImage } from "../components/PlotImage.js";
@@ -40,24 +40,40 @@ export function FlowApoptosisView({ result, analysisId, headingLevel }: FlowApop
   return <StoredApoptosisView result={result} analysisId={analysisId} headingLevel={headingLevel} />;
 }
 
+type AxisKind = "logicle" | "asinh";
+
 function StoredApoptosisView({
   result,
   analysisId,
   headingLevel,
 }: FlowApoptosisViewProps & { analysisId: string }) {
-  const state = useFetch(`flow-density:${analysisId}`, (signal) => flowApi.density(analysisId, signal));
+  const [transform, setTransform] = useState<AxisKind>("logicle");
+  const state = useFetch(`flow-density:${analysisId}:${transform}`, (signal) =>
+    flowApi.density(analysisId, transform, signal),
+  );
+  // While other axes load, the previous density stays on screen with the thresholds the user set.
+  const last = useRef<{ analysisId: string; density: DensityJson } | undefined>(undefined);
+  if (state.status === "ok") last.current = { analysisId, density: state.data };
+  if (last.current?.analysisId !== analysisId) {
+    return (
+      <Async state={state} what="the density of this run">
+        {() => null}
+      </Async>
+    );
+  }
   return (
-    <Async state={state} what="the density of this run">
-      {(density) => (
-        <InteractiveApoptosis
-          key={analysisId}
-          density={density}
-          result={result}
-          analysisId={analysisId}
-          headingLevel={headingLevel}
-        />
-      )}
-    </Async>
+    <InteractiveApoptosis
+      key={analysisId}
+      density={last.current.density}
+      result={result}
+      analysisId={analysisId}
+      headingLevel={headingLevel}
+      transform={transform}
+      onTransform={setTransform}
+      axesStatus={
+        state.status === "error" ? `Could not load these axes: ${errorMessage(state.error)}` : state.status
+      }
+    />
   );
 }
 
@@ -71,11 +87,18 @@ function InteractiveApoptosis({
   result,
   analysisId,
   headingLevel,
+  transform,
+  onTransform,
+  axesStatus,
 }: {
   density: DensityJson;
   result: FlowApoptosisResult;
   analysisId: string;
   headingLevel: 3 | 4;
+  transform: AxisKind;
+  onTransform: (transform: AxisKind) => void;
+  /** "ok", "loading", or a message when the chosen axes could not be loaded. */
+  axesStatus: string;
 }) {
   const id = useId();
   const Heading = headingLevel === 3 ? "h3" : "h4";
@@ -154,6 +177,27 @@ function InteractiveApoptosis({
                 </dd>
               </div>
             </dl>
+            <fieldset className="flow-axes">
+              <legend>Axes</legend>
+              {(["logicle", "asinh"] as const).map((kind) => (
+                <label key={kind}>
+                  <input
+                    type="radio"
+                    name={`${id}-axes`}
+                    value={kind}
+                    checked={transform === kind}
+                    onChange={() => onTransform(kind)}
+                  />{" "}
+                  {kind}
+                </label>
+              ))}
+              {axesStatus === "loading" && <span className="muted"> loading…</span>}
+            </fieldset>
+            {axesStatus !== "ok" && axesStatus !== "loading" && (
+              <p className="flow-status flow-status--error" role="alert">
+                {axesStatus}
+              </p>
+            )}
             <p className="muted flow-view__hint">
               Drag the quadrant lines, or focus one (Tab) and use the arrow keys (Shift: ten bins).
             </p>

@@ -26,8 +26,9 @@ async function json<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 export const flowApi = {
-  density: (id: string, signal?: AbortSignal) =>
-    json<DensityJson>(`/api/analyses/${enc(id)}/flow/density.json`, { signal }),
+  /** The 2-D histogram of a stored run on logicle or asinh axes. */
+  density: (id: string, transform: "logicle" | "asinh", signal?: AbortSignal) =>
+    json<DensityJson>(`/api/analyses/${enc(id)}/flow/density.json?transform=${transform}`, { signal }),
   /** Exact quadrant counts of a stored run for other thresholds (compensated scale units). */
   quadrants: (id: string, thresholds: [number, number], signal?: AbortSignal) =>
     json<QuadrantCounts>(`/api/analyses/${enc(id)}/flow/quadrants`, {

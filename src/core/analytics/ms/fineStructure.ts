@@ -29,8 +29,8 @@ const MAX_CONFIGURATIONS = 5_000_000;
  * `IsoThreshold(threshold, absolute=True)` returns (Łącki et al., Anal. Chem. 89, 3272, 2017). Each
  * element's multinomial is enumerated as a chain of conditional binomials (isotope by isotope); a
  * partial product bounds every completion of it, so branches below the threshold are cut without loss.
- * Elements are then combined most probable first, pruned by the product of the remaining elements'
- * largest probabilities, which again loses nothing above the threshold.
+ * Elements are then combined one at a time, every partial product pruned against the threshold over
+ * the product of the remaining elements' largest probabilities, which again loses nothing above it.
  * @throws InputError for an element without isotope data or an impossible request.
  * @example isotopeFineStructure({ C: 1, H: 4 }, { charge: 0 }).mz[0] // 16.0313
  */
@@ -61,33 +61,49 @@ export function isotopeFineStructure(
   restMax[lists.length] = 1;
   for (let i = lists.length - 1; i >= 0; i--) restMax[i] = restMax[i + 1]! * lists[i]!.probability[0]!;
 
-  let mass = new Float64Array([0]);
-  let prob = new Float64Array([1]);
+  // Partial configurations need no order: each is checked against the bound on its own (the element
+  // lists are sorted, so their inner loops still stop early). Buffers grow by doubling.
+  let mass = new Float64Array(64);
+  let prob = new Float64Array(64);
+  let count = 1;
+  mass[0] = 0;
+  prob[0] = 1;
+  let nextMass = new Float64Array(64);
+  let nextProb = new Float64Array(64);
   for (let e = 0; e < lists.length; e++) {
     const list = lists[e]!;
+    const listProb = list.probability;
+    const listMass = list.mass;
+    const first = listProb[0]!;
     const bound = threshold / restMax[e + 1]!;
-    const outMass: number[] = [];
-    const outProb: number[] = [];
-    for (let i = 0; i < prob.length; i++) {
+    let out = 0;
+    for (let i = 0; i < count; i++) {
       const p = prob[i]!;
-      if (p * list.probability[0]! < bound) break; // partial list is sorted by falling probability
+      if (p * first < bound) continue;
       const m = mass[i]!;
-      for (let j = 0; j < list.probability.length; j++) {
-        const q = p * list.probability[j]!;
+      for (let j = 0; j < listProb.length; j++) {
+        const q = p * listProb[j]!;
         if (q < bound) break;
-        outMass.push(m + list.mass[j]!);
-        outProb.push(q);
-      }
-      if (outProb.length > MAX_CONFIGURATIONS) {
-        throw new InputError(
-          `formula: more than ${MAX_CONFIGURATIONS} isotopic configurations above ${threshold}; raise the threshold`,
-        );
+        if (out === nextProb.length) {
+          if (out >= MAX_CONFIGURATIONS) {
+            throw new InputError(
+              `formula: more than ${MAX_CONFIGURATIONS} isotopic configurations above ${threshold}; raise the threshold`,
+            );
+          }
+          nextMass = grow(nextMass, out);
+          nextProb = grow(nextProb, out);
+        }
+        nextMass[out] = m + listMass[j]!;
+        nextProb[out] = q;
+        out++;
       }
     }
-    const order = sortedOrder(outProb, (a, b) => outProb[b]! - outProb[a]!);
-    mass = Float64Array.from(order, (k) => outMass[k]!);
-    prob = Float64Array.from(order, (k) => outProb[k]!);
+    [mass, nextMass] = [nextMass, mass];
+    [prob, nextProb] = [nextProb, prob];
+    count = out;
   }
+  mass = mass.subarray(0, count);
+  prob = prob.subarray(0, count);
   const z = Math.abs(charge);
   const byMz = sortedOrder(mass, (a, b) => mass[a]! - mass[b]!);
   const mz = new Float64Array(byMz.length);
@@ -98,6 +114,12 @@ export function isotopeFineStructure(
     probability[i] = prob[k]!;
   }
   return { mz, probability };
+}
+
+function grow(buffer: Float64Array, used: number): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(buffer.length * 2);
+  bigger.set(buffer.subarray(0, used));
+  return bigger;
 }
 
 function sortedOrder(values: ArrayLike<number>, compare: (a: number, b: number) => number): Uint32Array {

@@ -114,3 +114,31 @@ describe("isotopePattern", () => {
     expect(p.monoisotopicMz).toBeCloseTo((neutral + 2 * 1.00782503223 - 2 * ELECTRON_MASS_U) / 2, 9);
   });
 });
+
+describe("centroids at a resolution", () => {
+  const fine = isotopeFineStructure({ C: 20, H: 23, B: 1, Cl: 2, N: 2, O: 9 }, { threshold: 1e-12 });
+  it("R = 1000 merges each nominal mass into one centroid that keeps its total probability", () => {
+    const merged = centroidSticks(fine, { resolution: 1000 });
+    const nominal = new Map<number, number>();
+    fine.mz.forEach((m, i) => {
+      const k = Math.round(m - 516.087366);
+      nominal.set(k, (nominal.get(k) ?? 0) + fine.probability[i]!);
+    });
+    expect(merged.mz.length).toBe(nominal.size);
+    merged.mz.forEach((m, i) => {
+      expect(Math.abs(merged.probability[i]! - nominal.get(Math.round(m - 516.087366))!)).toBeLessThan(1e-15);
+    });
+  });
+  it("R = 10⁶ splits exactly at the gaps wider than one FWHM (m/z ÷ R) and keeps the total probability", () => {
+    const merged = centroidSticks(fine, { resolution: 1e6 });
+    let gaps = 0;
+    for (let i = 1; i < fine.mz.length; i++)
+      if (fine.mz[i]! - fine.mz[i - 1]! > fine.mz[i - 1]! / 1e6) gaps++;
+    expect(merged.mz.length).toBe(gaps + 1);
+    expect(merged.mz.length).toBeGreaterThan(20); // fine structure shows: ¹³C vs ²H vs ¹⁵N apart
+    expect(merged.probability.reduce((a, b) => a + b, 0)).toBeCloseTo(
+      fine.probability.reduce((a, b) => a + b, 0),
+      14,
+    );
+  });
+});

@@ -44,8 +44,8 @@ export const AXIS_DEFAULTS = {
 /**
  * Picks a display scale for one channel: T is the maximum value rounded up to a power of two (FCS
  * ranges are powers of two, e.g. 262144), W = (M − log10(T/|r|))/2 from r, the 5th percentile of the
- * negative values (Parks et al. 2006), at least 0.5 and at most M/2. An asinh axis uses the same number
- * of negative decades as A.
+ * negative values (Parks et al. 2006), at least 0.5 and at most M/2. An asinh axis takes its linear
+ * range and negative decades from the same r (see asinhAxis).
  */
 export function chooseAxisScale(
   values: ArrayLike<number>,
@@ -53,7 +53,6 @@ export function chooseAxisScale(
   keep?: Uint8Array,
 ): AxisScale {
   const kind = options.kind ?? AXIS_DEFAULTS.kind;
-  const M = options.M ?? AXIS_DEFAULTS.M;
   let max = 0;
   let negativeCount = 0;
   for (let i = 0; i < values.length; i++) {
@@ -63,28 +62,52 @@ export function chooseAxisScale(
     if (v < 0 && v !== Number.NEGATIVE_INFINITY) negativeCount++;
   }
   const T = options.T ?? 2 ** Math.ceil(Math.log2(Math.max(max, 1)));
-  let W = options.W;
-  if (W === undefined) {
-    W = AXIS_DEFAULTS.W;
-    if (negativeCount >= 20) {
-      const negatives = new Float64Array(negativeCount);
-      let k = 0;
-      for (let i = 0; i < values.length; i++) {
-        if (keep && keep[i] === 0) continue;
-        const v = values[i]!;
-        if (v < 0 && v !== Number.NEGATIVE_INFINITY) negatives[k++] = v;
-      }
-      // A typed-array sort is numeric and several times faster than sorting a number[] with a comparator.
-      negatives.sort();
-      const r = negatives[Math.floor((negativeCount * AXIS_DEFAULTS.negativePercentile) / 100)]!;
-      W = Math.max(AXIS_DEFAULTS.W, (M - Math.log10(T / Math.abs(r))) / 2);
-    }
-    W = Math.min(W, M / 2);
-  }
-  const scale: AxisScale =
-    kind === "logicle" ? { kind, T, W, M, A: options.A ?? 0 } : { kind, T, W: 0, M, A: options.A ?? W };
+  const r = negativeCount >= 20 ? negativeTail(values, negativeCount, keep) : undefined;
+  const scale = kind === "logicle" ? logicleAxis(T, r, options) : asinhAxis(T, r, options);
   checkAxisScale(scale);
   return scale;
+}
+
+/** The 5th percentile of the negative values (a number < 0). */
+function negativeTail(values: ArrayLike<number>, count: number, keep?: Uint8Array): number {
+  const negatives = new Float64Array(count);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (keep && keep[i] === 0) continue;
+    const v = values[i]!;
+    if (v < 0 && v !== Number.NEGATIVE_INFINITY) negatives[k++] = v;
+  }
+  // A typed-array sort is numeric and several times faster than sorting a number[] with a comparator.
+  negatives.sort();
+  return negatives[Math.floor((count * AXIS_DEFAULTS.negativePercentile) / 100)]!;
+}
+
+/** Logicle: W = (M − log10(T/|r|))/2 (Parks et al. 2006), within [0.5, M/2]. */
+function logicleAxis(T: number, r: number | undefined, options: AxisScaleOptions): AxisScale {
+  const M = options.M ?? AXIS_DEFAULTS.M;
+  let W = options.W;
+  if (W === undefined) {
+    W = r === undefined ? AXIS_DEFAULTS.W : Math.max(AXIS_DEFAULTS.W, (M - Math.log10(T / Math.abs(r))) / 2);
+    W = Math.min(W, M / 2);
+  }
+  return { kind: "logicle", T, W, M, A: options.A ?? 0 };
+}
+
+/**
+ * Asinh: linear within ±c, c = T/sinh(M·ln10) (the "cofactor"). With negative data, c = |r| unless that
+ * is below the default M's own, M = asinh(T/c)/ln10, and A = asinh(2|r|/c)/ln10 puts the axis bottom at
+ * 2r, so the negative spread of compensated data is drawn as logicle draws it rather than piled at zero.
+ */
+function asinhAxis(T: number, r: number | undefined, options: AxisScaleOptions): AxisScale {
+  let M = options.M ?? AXIS_DEFAULTS.M;
+  let A = options.A;
+  if (r !== undefined) {
+    const floor = T / Math.sinh(M * Math.LN10);
+    const c = options.M === undefined ? Math.max(Math.abs(r), floor) : floor;
+    if (options.M === undefined) M = Math.asinh(T / c) / Math.LN10;
+    A ??= Math.asinh((2 * Math.abs(r)) / c) / Math.LN10;
+  }
+  return { kind: "asinh", T, W: 0, M, A: A ?? AXIS_DEFAULTS.W };
 }
 
 /** @throws InputError for parameters the transform does not define. */

@@ -1,0 +1,139 @@
+import { useId } from "react";
+import { PlotImage } from "../components/PlotImage.js";
+import { compact, fixed } from "../format.js";
+import { chromatogramPlotUrl, type HplcAnalyzeResult, type HplcPeakRow } from "./types.js";
+import "./hplc.css";
+
+export interface HplcAnalyzeViewProps {
+  result: HplcAnalyzeResult;
+  analysisId: string | undefined;
+  headingLevel: 3 | 4;
+}
+
+const dash = (v: number | null, digits: number) => (v === null ? "—" : fixed(v, digits));
+
+/** The result of hplc.analyze: purity, the annotated chromatogram and the peak table. */
+export function HplcAnalyzeView({ result, analysisId, headingLevel }: HplcAnalyzeViewProps) {
+  const id = useId();
+  const Heading = headingLevel === 3 ? "h3" : "h4";
+  const { chromatogram, noise } = result;
+  return (
+    <div className="hplc-view" data-testid="hplc-analyze-result">
+      <p className="hplc-view__summary">
+        <span>
+          Purity (area %) <strong data-testid="hplc-purity">{dash(result.purityPercent, 2)} %</strong>
+        </span>
+        <span>
+          Total impurities <strong>{dash(result.totalImpuritiesPercent, 2)} %</strong>
+        </span>
+        <span className="muted">
+          {chromatogram.detector || chromatogram.format} · {chromatogram.points} points · noise h{" "}
+          {compact(noise.peakToPeak, 3)} ({fixed(noise.from_min, 2)}–{fixed(noise.to_min, 2)} min)
+        </span>
+      </p>
+      <section aria-labelledby={`${id}-plot`}>
+        <Heading id={`${id}-plot`}>Chromatogram</Heading>
+        {analysisId ? (
+          <PlotImage
+            src={chromatogramPlotUrl(analysisId)}
+            alt="Chromatogram with the integration baseline, peak boundaries and labels"
+            testId="hplc-plot"
+          />
+        ) : (
+          <p className="notice" role="status">
+            This run was not saved, so the server cannot draw its chromatogram.
+          </p>
+        )}
+      </section>
+      <section aria-labelledby={`${id}-peaks`}>
+        <Heading id={`${id}-peaks`}>Peaks</Heading>
+        <PeakTable peaks={result.peaks} main={result.mainPeak} units={chromatogram.units} />
+      </section>
+      {result.warnings.length > 0 && (
+        <ul className="warnings">
+          {result.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function PeakTable({
+  peaks,
+  main,
+  units,
+}: {
+  peaks: HplcPeakRow[];
+  main: HplcPeakRow | null;
+  units: string;
+}) {
+  if (peaks.length === 0) return <p className="empty">No peaks above the thresholds.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="data hplc-table" data-testid="hplc-peak-table">
+        <caption className="visually-hidden">Integrated peaks in retention order</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Name</th>
+            <th scope="col" className="num">
+              RT<span className="hplc-table__unit">min</span>
+            </th>
+            <th scope="col" className="num">
+              RRT
+            </th>
+            <th scope="col">Type</th>
+            <th scope="col" className="num">
+              Area<span className="hplc-table__unit">{units || "signal"}·s</span>
+            </th>
+            <th scope="col" className="num">
+              Height<span className="hplc-table__unit">{units}</span>
+            </th>
+            <th scope="col" className="num">
+              Area %
+            </th>
+            <th scope="col" className="num">
+              W½<span className="hplc-table__unit">min</span>
+            </th>
+            <th scope="col" className="num">
+              N
+            </th>
+            <th scope="col" className="num">
+              T
+            </th>
+            <th scope="col" className="num">
+              Rs
+            </th>
+            <th scope="col" className="num">
+              S/N
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {peaks.map((p, i) => (
+            <tr
+              key={`${p.rt_min}`}
+              className={main && p.rt_min === main.rt_min ? "hplc-table__main" : undefined}
+            >
+              <td>{i + 1}</td>
+              <td>{p.name ?? ""}</td>
+              <td className="num">{fixed(p.rt_min, 3)}</td>
+              <td className="num">{fixed(p.rrt, 3)}</td>
+              <td>{p.type}</td>
+              <td className="num">{compact(p.area, 2)}</td>
+              <td className="num">{compact(p.height, 3)}</td>
+              <td className="num">{fixed(p.areaPercent, 2)}</td>
+              <td className="num">{dash(p.widthHalf_min, 4)}</td>
+              <td className="num">{p.plates === null ? "—" : Math.round(p.plates)}</td>
+              <td className="num">{dash(p.tailing, 2)}</td>
+              <td className="num">{dash(p.resolution, 2)}</td>
+              <td className="num">{fixed(p.signalToNoise, 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+/** Result shape of hplc.analyze, recognised defensively (stored results may come from older servers). */
+
+export interface HplcPeakRow {
+  rt_min: number;
+  area: number;
+  height: number;
+  areaPercent: number;
+  widthHalf_min: number | null;
+  plates: number | null;
+  tailing: number | null;
+  resolution: number | null;
+  signalToNoise: number;
+  rrt: number;
+  name: string | null;
+  type: string;
+}
+
+export interface HplcAnalyzeResult {
+  peaks: HplcPeakRow[];
+  mainPeak: HplcPeakRow | null;
+  purityPercent: number | null;
+  totalImpuritiesPercent: number | null;
+  noise: { peakToPeak: number; from_min: number; to_min: number; source: string };
+  chromatogram: { detector: string; format: string; units: string; points: number; sample: string | null };
+  warnings: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The hplc.analyze result, or undefined for other kinds or unexpected shapes. */
+export function hplcAnalyzeResultOf(kind: string, result: unknown): HplcAnalyzeResult | undefined {
+  if (kind !== "hplc.analyze" || !isRecord(result)) return undefined;
+  if (!Array.isArray(result.peaks) || !isRecord(result.chromatogram) || !isRecord(result.noise))
+    return undefined;
+  return result as unknown as HplcAnalyzeResult;
+}
+
+/** URL of the server-drawn annotated chromatogram of a stored analysis. */
+export function chromatogramPlotUrl(analysisId: string): string {
+  return `/api/analyses/${encodeURIComponent(analysisId)}/plots/chromatogram.svg`;
+}

@@ -1,0 +1,14 @@
+/**
+ * RP-HPLC purity: integration of chromatograms (baseline, noise, peaks, drop-perpendicular and tangent
+ * skim), area %, and the USP <621> system-suitability figures.
+ */
+export {
+  analyzeChromatogram,
+  HPLC_DEFAULTS,
+  type HplcAnalysis,
+  type HplcOptions,
+  type HplcPeak,
+  type NamedImpurity,
+} from "./analyze.js";
+export { type Chromatogram, wavelengthFromSignalName } from "./chromatogram.js";
+export { platesUsp, resolutionUsp, signalToNoiseUsp, tailingUsp, widthAt } from "./suitability.js";

@@ -1,0 +1,246 @@
+import { areaAboveLine, parabolicPeak } from "../../signal/index.js";
+
+/**
+ * A peak as the integrator delimits it, in sample indices, with the straight baseline it is integrated
+ * above (from (start, baselineStart) to (end, baselineEnd), on top of the curve baseline in "whittaker" mode).
+ */
+export interface IntegratedPeak {
+  start: number;
+  apex: number;
+  end: number;
+  /** Baseline value at `start` and at `end` (above the curve baseline, in "whittaker" mode). */
+  baselineStart: number;
+  baselineEnd: number;
+  /** How the start and end were drawn: B baseline, V valley (drop perpendicular), T tangent skim. */
+  type: string;
+  /** Area, signal × seconds (mAU·s for mAU data). */
+  area: number;
+}
+
+/** What the integrator needs: the raw and smoothed signal, its derivative and the event thresholds. */
+export interface IntegratorInput {
+  /** Minutes. */
+  t: Float64Array;
+  /** Raw signal minus the curve baseline (zeros when the baseline is drawn in segments). */
+  y: Float64Array;
+  /** Smoothed `y`. */
+  s: Float64Array;
+  /** d s / d t, per minute. */
+  d: Float64Array;
+  /** Slope threshold, signal units per minute. */
+  slope: number;
+  /** Level within which a peak's end counts as back on the baseline (curve mode), signal units; ∞ for none. */
+  endLevel: number;
+  /** Parent height ≥ this × child height (both above the baseline) before a child is tangent-skimmed; 0: never. */
+  skimHeightRatio: number;
+  /** Skim only when child height / valley height (above the baseline) is below this. */
+  skimValleyRatio: number;
+}
+
+interface RawPeak {
+  start: number;
+  apex: number;
+  end: number;
+  startType: "B" | "V";
+  endType: "B" | "V";
+}
+
+/**
+ * Slope-event peak detection in the manner of data-system integrators (Agilent ChemStation "Integration",
+ * Dyson, "Chromatographic Integration Methods", 2nd ed., ch. 3): a peak starts where the smoothed slope
+ * exceeds the threshold on two successive samples, its apex is where the slope turns negative, and it ends
+ * where the slope is back within the threshold (and, with a curve baseline, the signal is back near it) —
+ * or at a valley, where the slope rises through the threshold again (drop perpendicular).
+ */
+export function detectPeakEvents(input: IntegratorInput): RawPeak[] {
+  const { s, d, slope, endLevel } = input;
+  const n = s.length;
+  const peaks: RawPeak[] = [];
+  let state: "base" | "up" | "down" = "base";
+  let current: RawPeak | undefined;
+  let lastEnd = 0;
+  for (let i = 1; i < n; i++) {
+    if (state === "base") {
+      if (d[i]! > slope && d[i - 1]! > slope) {
+        let k = i - 1;
+        while (k > lastEnd && d[k - 1]! > 0.25 * slope) k--;
+        current = { start: k, apex: i, end: i, startType: "B", endType: "B" };
+        state = "up";
+      }
+    } else if (state === "up") {
+      if (d[i]! <= 0) {
+        current!.apex = s[i]! > s[i - 1]! ? i : i - 1;
+        state = "down";
+      }
+    } else {
+      if (d[i]! > slope && d[i - 1]! > slope) {
+        // Rising again before reaching the baseline: a valley, the next peak starts at its lowest point.
+        let valley = current!.apex;
+        for (let k = current!.apex; k <= i; k++) if (s[k]! < s[valley]!) valley = k;
+        current!.end = valley;
+        current!.endType = "V";
+        peaks.push(current!);
+        current = { start: valley, apex: i, end: i, startType: "V", endType: "B" };
+        state = "up";
+      } else if (Math.abs(d[i]!) < slope && Math.abs(d[i - 1]!) < slope && s[i]! <= endLevel) {
+        // The tail goes on while the signal still falls measurably: follow it as the start backtracks.
+        let k = i;
+        while (k + 1 < n && d[k + 1]! < -0.25 * slope) k++;
+        current!.end = k;
+        peaks.push(current!);
+        lastEnd = k;
+        i = k;
+        current = undefined;
+        state = "base";
+      }
+    }
+  }
+  if (current && state !== "up") {
+    current.end = n - 1;
+    peaks.push(current);
+  }
+  return peaks;
+}
+
+/**
+ * Integrates detected peaks: clusters joined by valleys share one straight baseline from the cluster's
+ * first start to its last end, re-anchored at any valley the signal dips below it (baseline penetration);
+ * peaks split at valleys by a perpendicular drop; a small peak on the tail (or front) of a much larger one
+ * is tangent-skimmed. Areas are trapezoids of the raw signal, converted from signal·min to signal·s.
+ */
+export function integratePeaks(input: IntegratorInput, raw: RawPeak[]): IntegratedPeak[] {
+  const { t, y, s } = input;
+  const out: IntegratedPeak[] = [];
+  let i = 0;
+  while (i < raw.length) {
+    let j = i;
+    while (j + 1 < raw.length && raw[j]!.endType === "V" && raw[j + 1]!.start === raw[j]!.end) j++;
+    for (const cluster of splitAtPenetration(raw.slice(i, j + 1), t, s)) {
+      out.push(...integrateCluster(cluster, input));
+    }
+    i = j + 1;
+  }
+  for (const p of out) {
+    p.area = 60 * areaAboveLine(t, y, p.start, p.end, p.baselineStart, p.baselineEnd);
+  }
+  return out;
+}
+
+/** Splits a cluster where the smoothed signal at a valley lies below the line joining the cluster's ends. */
+function splitAtPenetration(cluster: RawPeak[], t: Float64Array, s: Float64Array): RawPeak[][] {
+  if (cluster.length < 2) return [cluster];
+  const first = cluster[0]!;
+  const last = cluster[cluster.length - 1]!;
+  const line = lineThrough(t, s, first.start, last.end);
+  let worst = -1;
+  let depth = 0;
+  for (let k = 0; k < cluster.length - 1; k++) {
+    const v = cluster[k]!.end;
+    const below = line(v) - s[v]!;
+    if (below > depth) {
+      depth = below;
+      worst = k;
+    }
+  }
+  if (worst < 0) return [cluster];
+  const left = cluster.slice(0, worst + 1).map((p) => ({ ...p }));
+  const right = cluster.slice(worst + 1).map((p) => ({ ...p }));
+  left[left.length - 1]!.endType = "B";
+  right[0]!.startType = "B";
+  return [...splitAtPenetration(left, t, s), ...splitAtPenetration(right, t, s)];
+}
+
+function lineThrough(t: Float64Array, s: Float64Array, a: number, b: number): (i: number) => number {
+  const slope = t[b]! > t[a]! ? (s[b]! - s[a]!) / (t[b]! - t[a]!) : 0;
+  return (i) => s[a]! + slope * (t[i]! - t[a]!);
+}
+
+function integrateCluster(cluster: RawPeak[], input: IntegratorInput): IntegratedPeak[] {
+  const { t, s, skimHeightRatio, skimValleyRatio } = input;
+  const first = cluster[0]!;
+  const last = cluster[cluster.length - 1]!;
+  const base = lineThrough(t, s, first.start, last.end);
+  const peaks: IntegratedPeak[] = cluster.map((p) => ({
+    start: p.start,
+    apex: p.apex,
+    end: p.end,
+    baselineStart: base(p.start),
+    baselineEnd: base(p.end),
+    type: `${p.startType}${p.endType}`,
+    area: 0,
+  }));
+  if (skimHeightRatio <= 0 || peaks.length < 2) return peaks;
+  const heightOf = (i: number) => s[i]! - base(i);
+  // Tail riders, left to right: the parent (the last peak not itself skimmed) keeps the area under the tangent.
+  let parentIndex = 0;
+  for (let k = 1; k < peaks.length; k++) {
+    const parent = peaks[parentIndex]!;
+    const child = peaks[k]!;
+    const hp = heightOf(parent.apex);
+    const hc = heightOf(child.apex);
+    const hv = heightOf(child.start);
+    if (!(hc > 0 && hp >= skimHeightRatio * hc && hv > 0 && hc / hv < skimValleyRatio)) {
+      parentIndex = k;
+      continue;
+    }
+    // Tangent from the valley: the end point with the least slope keeps the whole child above the line.
+    const v = child.start;
+    let touch = child.end;
+    let best = Number.POSITIVE_INFINITY;
+    for (let e = child.apex + 1; e <= child.end; e++) {
+      const m = (s[e]! - s[v]!) / (t[e]! - t[v]!);
+      if (m < best) {
+        best = m;
+        touch = e;
+      }
+    }
+    if (!Number.isFinite(best)) continue;
+    child.baselineStart = s[v]!;
+    child.baselineEnd = s[v]! + best * (t[touch]! - t[v]!);
+    child.end = touch;
+    child.type = `T${child.type[1]}`;
+  }
+  // Front riders, right to left.
+  for (let k = peaks.length - 2; k >= 0; k--) {
+    const parent = peaks[k + 1]!;
+    const child = peaks[k]!;
+    if (child.type.includes("T") || parent.type[0] === "T") continue;
+    const hp = heightOf(parent.apex);
+    const hc = heightOf(child.apex);
+    const hv = heightOf(child.end);
+    if (!(hc > 0 && hp >= skimHeightRatio * hc && hv > 0 && hc / hv < skimValleyRatio)) continue;
+    let touch = child.start;
+    let best = Number.NEGATIVE_INFINITY;
+    const v = child.end;
+    for (let b = child.start; b < child.apex; b++) {
+      const m = (s[v]! - s[b]!) / (t[v]! - t[b]!);
+      if (m > best) {
+        best = m;
+        touch = b;
+      }
+    }
+    child.baselineEnd = s[v]!;
+    child.baselineStart = s[v]! - best * (t[v]! - t[touch]!);
+    child.start = touch;
+    child.type = `${child.type[0]}T`;
+  }
+  return peaks;
+}
+
+/** Apex time and height above the peak's baseline line, refined by a parabola through the smoothed signal. */
+export function apexOf(t: Float64Array, s: Float64Array, p: IntegratedPeak): { rt: number; height: number } {
+  let top = p.apex;
+  for (let i = p.start; i <= p.end; i++)
+    if (s[i]! - baselineAt(t, p, i) > s[top]! - baselineAt(t, p, top)) top = i;
+  const vertex = parabolicPeak(t, s, top);
+  const rtIndexBase = baselineAt(t, p, top);
+  return { rt: vertex.x, height: vertex.y - rtIndexBase };
+}
+
+/** The peak's baseline (straight line between its start and end) at sample i. */
+export function baselineAt(t: Float64Array, p: IntegratedPeak, i: number): number {
+  const span = t[p.end]! - t[p.start]!;
+  return span > 0
+    ? p.baselineStart + ((p.baselineEnd - p.baselineStart) * (t[i]! - t[p.start]!)) / span
+    : p.baselineStart;
+}

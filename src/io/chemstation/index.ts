@@ -1,0 +1,2 @@
+export { looksLikeChemstationCh, parseChemstationCh } from "./parse.js";
+export { readChemstationCh } from "./read.js";

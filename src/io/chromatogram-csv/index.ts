@@ -1,0 +1,3 @@
+export { parseChromatogramCsv } from "./parse.js";
+export { readChromatogramCsv } from "./read.js";
+export { writeChromatogramCsv } from "./write.js";

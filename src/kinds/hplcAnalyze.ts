@@ -1,0 +1,195 @@
+import { z } from "zod";
+import { analyzeChromatogram, type HplcAnalysis, type HplcOptions } from "../core/analytics/hplc/index.js";
+import { methodOptions, parseChromatogram, parseHplcMethod } from "../io/chromatogram/index.js";
+import type { AnalysisKind } from "./kind.js";
+
+const hplcAnalyzeParameters = z.strictObject({
+  thresholdPct: z
+    .number()
+    .min(0)
+    .max(100)
+    .optional()
+    .describe("reporting threshold, % of total area (default 0.05)"),
+  disregardLimitPct: z
+    .number()
+    .min(0)
+    .max(100)
+    .optional()
+    .describe("impurities below this area % are not summed (default: the reporting threshold)"),
+  baseline: z
+    .enum(["whittaker", "segments"])
+    .optional()
+    .describe(
+      "whittaker: smooth curve through the non-peak samples (default); segments: straight lines between peak-cluster ends",
+    ),
+  minArea: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe("area reject: drop peaks smaller than this, signal·s (default 0)"),
+  minSignalToNoise: z
+    .number()
+    .positive()
+    .optional()
+    .describe("smallest USP S/N (2H/h) of a peak (default 3)"),
+  slopeThreshold: z
+    .number()
+    .positive()
+    .optional()
+    .describe("peak start/end slope, signal units per minute (default: 5 σ of the slope)"),
+  noiseFrom_min: z.number().optional().describe("blank region for the noise: start, min"),
+  noiseTo_min: z.number().optional().describe("blank region for the noise: end, min"),
+  from_min: z.number().optional().describe("integrate peaks from this time, min"),
+  to_min: z.number().optional().describe("integrate peaks up to this time, min"),
+  mainPeakRt_min: z
+    .number()
+    .positive()
+    .optional()
+    .describe("main peak: expected retention time, min (default: the largest peak)"),
+  mainPeakWindow_min: z.number().positive().optional().describe("main peak: ± window, min (default 0.2)"),
+  channel: z.string().optional().describe("LabSolutions: section to read, e.g. 'PDA 3D'"),
+  wavelengthNm: z
+    .number()
+    .positive()
+    .optional()
+    .describe("LabSolutions PDA 3D: wavelength to extract, nm (default 274)"),
+});
+
+/** Parameters of `hplc.analyze`. */
+export type HplcAnalyzeParameters = z.infer<typeof hplcAnalyzeParameters>;
+
+/** The largest number of points of the stored trace (for plots); peaks keep full resolution. */
+const TRACE_POINTS = 3000;
+
+/** `hplc.analyze` result: the analysis (minus the per-sample baseline) and a decimated trace for plots. */
+export interface HplcAnalyzeResult extends Omit<HplcAnalysis, "baseline"> {
+  chromatogram: {
+    format: string;
+    detector: string;
+    units: string;
+    wavelength_nm: number | null;
+    points: number;
+    start_min: number;
+    end_min: number;
+    sample: string | null;
+  };
+  method: string | null;
+  /** Min/max-preserving decimation of signal and baseline, for plots. */
+  trace: { times_min: number[]; signal: number[]; baseline: number[] };
+}
+
+/** `hplc.analyze`: area-% purity of an RP-HPLC chromatogram with USP system suitability. */
+export const hplcAnalyzeKind: AnalysisKind<HplcAnalyzeParameters, HplcAnalyzeResult> = {
+  id: "hplc.analyze",
+  title: "HPLC area-% purity",
+  description:
+    "Baseline, noise, peak detection with an S/N threshold, drop-perpendicular and tangent-skim integration, area %, relative retention, named impurities and USP plates, tailing, resolution and S/N.",
+  parameters: hplcAnalyzeParameters,
+  inputs: [
+    {
+      name: "chromatogram",
+      format: "chromatogram",
+      description:
+        "chromatogram: ANDI/AIA .cdf, Agilent ChemStation .ch, LabSolutions ASCII .txt, or CSV time_min,signal",
+      required: true,
+      accept: ".cdf,.ch,.txt,.csv",
+    },
+    {
+      name: "method",
+      format: "hplc-method",
+      description:
+        "method file: JSON {mainPeak, impurities:[{name,rrt,window}], thresholdPct, …} or CSV name,rrt,window",
+      required: false,
+      accept: ".json,.csv",
+    },
+  ],
+  command: ["hplc", "analyze"],
+  async run(params, inputs) {
+    const file = inputs.chromatogram!;
+    const chromatogram = parseChromatogram(file.bytes, file.ref.name, {
+      ...(params.channel !== undefined && { channel: params.channel }),
+      ...(params.wavelengthNm !== undefined && { wavelengthNm: params.wavelengthNm }),
+    });
+    const method = inputs.method ? parseHplcMethod(inputs.method.bytes, inputs.method.ref.name) : undefined;
+    const options: HplcOptions = { ...(method && methodOptions(method)), ...optionsFrom(params) };
+    const { baseline, ...analysis } = analyzeChromatogram(chromatogram, options);
+    const t = chromatogram.times_min;
+    const sample = chromatogram.metadata.sample ?? chromatogram.metadata.sample_name;
+    return {
+      result: {
+        ...analysis,
+        chromatogram: {
+          format: chromatogram.format,
+          detector: chromatogram.detector,
+          units: chromatogram.units,
+          wavelength_nm: chromatogram.wavelength_nm ?? null,
+          points: t.length,
+          start_min: t[0]!,
+          end_min: t[t.length - 1]!,
+          sample: sample === undefined || sample === "" ? null : String(sample),
+        },
+        method: method ? (method.name ?? inputs.method!.ref.name) : null,
+        trace: decimate(t, chromatogram.signal, baseline, TRACE_POINTS),
+      },
+      warnings: analysis.warnings,
+    };
+  },
+};
+
+function optionsFrom(params: HplcAnalyzeParameters): HplcOptions {
+  const options: HplcOptions = {};
+  if (params.thresholdPct !== undefined) options.thresholdPct = params.thresholdPct;
+  if (params.disregardLimitPct !== undefined) options.disregardLimitPct = params.disregardLimitPct;
+  if (params.baseline !== undefined) options.baseline = params.baseline;
+  if (params.minArea !== undefined) options.minArea = params.minArea;
+  if (params.minSignalToNoise !== undefined) options.minSignalToNoise = params.minSignalToNoise;
+  if (params.slopeThreshold !== undefined) options.slopeThreshold = params.slopeThreshold;
+  if (params.noiseFrom_min !== undefined || params.noiseTo_min !== undefined) {
+    options.noiseWindow_min = [
+      params.noiseFrom_min ?? Number.NEGATIVE_INFINITY,
+      params.noiseTo_min ?? Number.POSITIVE_INFINITY,
+    ];
+  }
+  if (params.from_min !== undefined || params.to_min !== undefined) {
+    options.window_min = [
+      params.from_min ?? Number.NEGATIVE_INFINITY,
+      params.to_min ?? Number.POSITIVE_INFINITY,
+    ];
+  }
+  if (params.mainPeakRt_min !== undefined) {
+    options.mainPeak = { rt_min: params.mainPeakRt_min, window_min: params.mainPeakWindow_min ?? 0.2 };
+  }
+  return options;
+}
+
+/** Keeps the first, the min and the max of each bucket (in time order): narrow peaks survive decimation. */
+function decimate(
+  t: Float64Array,
+  y: Float64Array,
+  b: Float64Array,
+  points: number,
+): HplcAnalyzeResult["trace"] {
+  const n = t.length;
+  const out = { times_min: [] as number[], signal: [] as number[], baseline: [] as number[] };
+  const push = (i: number) => {
+    out.times_min.push(Number(t[i]!.toPrecision(8)));
+    out.signal.push(Number(y[i]!.toPrecision(7)));
+    out.baseline.push(Number(b[i]!.toPrecision(7)));
+  };
+  if (n <= points) {
+    for (let i = 0; i < n; i++) push(i);
+    return out;
+  }
+  const bucket = Math.ceil((3 * n) / points);
+  for (let from = 0; from < n; from += bucket) {
+    const to = Math.min(n, from + bucket);
+    let lo = from;
+    let hi = from;
+    for (let i = from; i < to; i++) {
+      if (y[i]! < y[lo]!) lo = i;
+      if (y[i]! > y[hi]!) hi = i;
+    }
+    for (const i of [...new Set([from, lo, hi])].sort((a, c) => a - c)) push(i);
+  }
+  return out;
+}
