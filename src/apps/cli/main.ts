@@ -2,47 +2,52 @@ import { Command, CommanderError } from "commander";
 import { isInputError } from "../../core/errors.js";
 import { IXALAB_VERSION } from "../../version.js";
 import { closeSystemRunContext } from "../shared/runContext.js";
-import { addBatchCommands } from "./commands/batch.js";
-import { addChemCommands } from "./commands/chem.js";
-import { addCoaCommand } from "./commands/coa.js";
-import { addCompoundCommands } from "./commands/compound.js";
-import { addDossierCommand } from "./commands/dossier.js";
-import { addFlowCommands } from "./commands/flow.js";
-import { addHplcCommands } from "./commands/hplc.js";
-import { addIc50Commands } from "./commands/ic50.js";
-import { addMsCommands } from "./commands/ms.js";
-import { addPkCommands } from "./commands/pk.js";
-import { addRecordCommands } from "./commands/records.js";
-import { addReleaseCommands } from "./commands/release.js";
-import { addServeCommand } from "./commands/serve.js";
-import { addSynthesisCommands } from "./commands/synthesis.js";
-import { addXrpdCommands } from "./commands/xrpd.js";
+
+type AddCommands = (program: Command) => void;
+
+/**
+ * Command groups by their top-level names, loaded on demand: a run imports only the group it calls
+ * (start-up time is part of every command's cost; `flow apoptosis` must finish in well under a second).
+ * Help, version and unknown commands load them all, so the listing and the error stay complete.
+ */
+const COMMAND_GROUPS: readonly { names: readonly string[]; load: () => Promise<AddCommands> }[] = [
+  { names: ["chem"], load: async () => (await import("./commands/chem.js")).addChemCommands },
+  { names: ["compound"], load: async () => (await import("./commands/compound.js")).addCompoundCommands },
+  { names: ["ic50"], load: async () => (await import("./commands/ic50.js")).addIc50Commands },
+  { names: ["pk"], load: async () => (await import("./commands/pk.js")).addPkCommands },
+  { names: ["flow"], load: async () => (await import("./commands/flow.js")).addFlowCommands },
+  { names: ["hplc"], load: async () => (await import("./commands/hplc.js")).addHplcCommands },
+  { names: ["ms"], load: async () => (await import("./commands/ms.js")).addMsCommands },
+  { names: ["xrpd"], load: async () => (await import("./commands/xrpd.js")).addXrpdCommands },
+  { names: ["synthesis"], load: async () => (await import("./commands/synthesis.js")).addSynthesisCommands },
+  { names: ["batch"], load: async () => (await import("./commands/batch.js")).addBatchCommands },
+  {
+    names: ["user", "release"],
+    load: async () => (await import("./commands/release.js")).addReleaseCommands,
+  },
+  { names: ["coa"], load: async () => (await import("./commands/coa.js")).addCoaCommand },
+  { names: ["dossier"], load: async () => (await import("./commands/dossier.js")).addDossierCommand },
+  {
+    names: ["kinds", "analysis", "audit"],
+    load: async () => (await import("./commands/records.js")).addRecordCommands,
+  },
+  { names: ["serve"], load: async () => (await import("./commands/serve.js")).addServeCommand },
+];
 
 /** Exit codes of the CLI contract. */
 const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
 
-function buildProgram(): Command {
+async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command("ixalab")
     .description("Ixalab: a research workbench for ixazomib citrate and compounds like it")
     .version(IXALAB_VERSION)
     .option("--debug", "print stack traces of errors")
     .showHelpAfterError("(add --help for usage)")
     .exitOverride();
-  addChemCommands(program);
-  addCompoundCommands(program);
-  addIc50Commands(program);
-  addPkCommands(program);
-  addFlowCommands(program);
-  addHplcCommands(program);
-  addMsCommands(program);
-  addXrpdCommands(program);
-  addSynthesisCommands(program);
-  addBatchCommands(program);
-  addReleaseCommands(program);
-  addCoaCommand(program);
-  addDossierCommand(program);
-  addRecordCommands(program);
-  addServeCommand(program);
+  const name = argv.slice(2).find((arg) => !arg.startsWith("-"));
+  const called = COMMAND_GROUPS.filter((group) => name !== undefined && group.names.includes(name));
+  const groups = called.length > 0 ? called : COMMAND_GROUPS;
+  for (const add of await Promise.all(groups.map((group) => group.load()))) add(program);
   for (const command of allCommands(program)) command.exitOverride();
   return program;
 }
@@ -55,7 +60,7 @@ function allCommands(command: Command): Command[] {
 async function main(argv: string[]): Promise<void> {
   const debug = argv.includes("--debug");
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
   } catch (error) {
     process.exitCode = exitCodeFor(error, debug);
   } finally {
