@@ -2,13 +2,9 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/apps/server/createApp.js";
 import { systemRunContext } from "../src/apps/shared/runContext.js";
-import {
-  CU_K_ALPHA,
-  referencePeaksOf,
-  SYNTHETIC_FORMS,
-  simulatePattern,
-} from "../src/core/analytics/xrpd/index.js";
+import { SYNTHETIC_FORMS } from "../src/core/analytics/xrpd/index.js";
 import { openStore, type Store } from "../src/store/index.js";
+import { mixtureXy, referenceCsv } from "./helpers/xrpdFixtures.js";
 
 // The xrpd.peaks / xrpd.match kinds through the HTTP API (multipart uploads), the stored result and the
 // plot route, on an in-memory PGlite store.
@@ -20,34 +16,14 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-const csvOf = (form: (typeof SYNTHETIC_FORMS)["formA"]) =>
-  `twoTheta,relIntensity\n${referencePeaksOf(form, 1.5406)
-    .map((p) => `${p.twoTheta.toFixed(3)},${p.relIntensity.toFixed(1)}`)
-    .join("\n")}\n`;
-
 describe("XRPD over HTTP", () => {
   it("xrpd.match: multipart pattern + references, stored, with the plot route", async () => {
-    const { pattern } = simulatePattern({
-      forms: [SYNTHETIC_FORMS.formA, { ...SYNTHETIC_FORMS.formB, scale: 0.25 }],
-      wavelength: CU_K_ALPHA,
-      twoThetaStart: 4,
-      twoThetaEnd: 40,
-      step: 0.02,
-      fwhm: 0.12,
-      eta: 0.4,
-      background: { a: 200, b: -2, c: 600 },
-      seed: 31,
-    });
-    const xy = Array.from(
-      pattern.twoTheta,
-      (x, i) => `${x.toFixed(4)} ${pattern.intensity[i]!.toFixed(1)}`,
-    ).join("\n");
     const form = new FormData();
     form.set("parameters", "{}");
     form.set("save", "true");
-    form.set("pattern", new File([`'Anode: "Cu"\n${xy}\n`], "mix.xy"));
-    form.set("reference1", new File([csvOf(SYNTHETIC_FORMS.formA)], "formA.csv"));
-    form.set("reference2", new File([csvOf(SYNTHETIC_FORMS.formB)], "formB.csv"));
+    form.set("pattern", new File([mixtureXy()], "mix.xy"));
+    form.set("reference1", new File([referenceCsv(SYNTHETIC_FORMS.formA)], "formA.csv"));
+    form.set("reference2", new File([referenceCsv(SYNTHETIC_FORMS.formB)], "formB.csv"));
     const response = await app.request("/api/analyses/xrpd.match", { method: "POST", body: form });
     expect(response.status).toBe(200);
     const { id, envelope } = await response.json();

@@ -14,6 +14,8 @@ import { PkPopulationView } from "../pk/PkPopulationView.js";
 import { PkSimulateView } from "../pk/PkSimulateView.js";
 import { lastCycleStartH } from "../pk/pkMath.js";
 import { ncaResultOf, pkPopulationResultOf, pkSimulateResultOf } from "../pk/types.js";
+import { xrpdMatchResultOf, xrpdPeaksResultOf } from "../xrpd/types.js";
+import { XrpdMatchView, XrpdPeaksView } from "../xrpd/XrpdViews.js";
 import { ResultView } from "./ResultView.js";
 
 export interface KindResultViewProps {
@@ -64,6 +66,12 @@ export function KindResultView({ kind, result, parameters, analysisId, headingLe
   const msFormula = msFormulaResultOf(kind, result);
   if (msFormula)
     return <MsFormulaView result={msFormula} analysisId={analysisId} headingLevel={headingLevel} />;
+  const xrpdPeaks = xrpdPeaksResultOf(kind, result);
+  if (xrpdPeaks)
+    return <XrpdPeaksView result={xrpdPeaks} analysisId={analysisId} headingLevel={headingLevel} />;
+  const xrpdMatch = xrpdMatchResultOf(kind, result);
+  if (xrpdMatch)
+    return <XrpdMatchView result={xrpdMatch} analysisId={analysisId} headingLevel={headingLevel} />;
   const nca = ncaResultOf(kind, result);
   if (nca) return <NcaTable result={nca} />;
   const apoptosis = flowApoptosisResultOf(kind, result);
