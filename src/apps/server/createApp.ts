@@ -7,6 +7,7 @@ import { ANALYSIS_KINDS, findKind, type RunContext, runAnalysis } from "../../ki
 import type { Store } from "../../store/index.js";
 import { IXALAB_VERSION } from "../../version.js";
 import { readAnalysisRequest } from "./analysisRequest.js";
+import { addBatchRoutes } from "./batchRoutes.js";
 import { errorResponse } from "./errorResponse.js";
 import { addFlowRoutes } from "./flowRoutes.js";
 import { addHplcRoutes } from "./hplcRoutes.js";
@@ -14,6 +15,7 @@ import { addIc50Routes } from "./ic50Routes.js";
 import { addMsRoutes } from "./msRoutes.js";
 import { addPkRoutes } from "./pkRoutes.js";
 import { readWebFile } from "./staticFiles.js";
+import { addSynthesisRoutes } from "./synthesisRoutes.js";
 import { addXrpdRoutes } from "./xrpdRoutes.js";
 
 /** What the HTTP app is built from; tests pass an in-memory store and call `app.request()`. */
@@ -115,6 +117,8 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
   addMsRoutes(app, store);
   addHplcRoutes(app, store);
   addFlowRoutes(app, store);
+  addSynthesisRoutes(app, store, ctx, getCatalog);
+  addBatchRoutes(app, store, ctx, getCatalog);
   app.all("/api/*", (c) => {
     throw new NotFoundError("API route", `${c.req.method} ${c.req.path}`, "See README.md, 'HTTP API'");
   });

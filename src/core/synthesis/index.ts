@@ -7,5 +7,6 @@ export {
   type CheckedStep,
   checkRoute,
 } from "./checkRoute.js";
+export { type DepictReactionOptions, depictReactionSvg } from "./depictReaction.js";
 export { type PlannedInput, type PlannedStep, planRoute, type RoutePlan } from "./planRoute.js";
 export type { InputRole, Route, RouteAssumption, RouteInput, RouteSpecies, RouteStep } from "./types.js";

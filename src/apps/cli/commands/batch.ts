@@ -2,12 +2,11 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../../../core/errors.js";
-import { batchYield } from "../../../core/synthesis/index.js";
 import { loadRdkit } from "../../../io/rdkit/loadRdkit.js";
 import type { Store } from "../../../store/index.js";
 import { withAppStore } from "../../shared/appStore.js";
+import { batchReport, createBatchRecord, recordBatch } from "../../shared/batchRecords.js";
 import { seedDemoBatches } from "../../shared/demoBatches.js";
-import { checkedRoute, evaluateBatch } from "../../shared/documents.js";
 import { formatTable, printJson, printText } from "../output.js";
 
 const DATA_OPTION = [
@@ -52,28 +51,18 @@ export function addBatchCommands(program: Command): void {
           input: string[];
         },
       ) => {
-        const record: Record<string, unknown> = {};
-        if (o.route !== undefined || o.step !== undefined) {
-          if (o.route === undefined || o.step === undefined)
-            throw new InputError("--route and --step go together");
-          const step = Number(o.step);
-          const route = checkedRoute(await loadRdkit(), o.route);
-          const def = route.steps.find((s) => s.index === step);
-          if (!def)
-            throw new InputError(
-              `--step: route ${o.route} has steps 1–${route.steps.length}, found '${o.step}'`,
-            );
-          Object.assign(record, { routeId: o.route, step, material: def.product.name });
-        }
-        const links = o.input.map(parseInput);
+        const step = o.step === undefined ? undefined : Number(o.step);
+        if (step !== undefined && !Number.isInteger(step))
+          throw new InputError(`--step: expected a step number, found '${o.step}'`);
         await withAppStore({ dataDir: o.data }, async (store) => {
-          const created = await store.createBatch({
+          const created = await createBatchRecord(store, loadRdkit, {
             id,
-            ...(o.material && { compoundId: o.material }),
+            ...(o.material && { material: o.material }),
             ...(o.label && { label: o.label }),
-            record,
+            ...(o.route !== undefined && { routeId: o.route }),
+            ...(step !== undefined && { step }),
+            inputs: o.input.map(parseInput),
           });
-          for (const l of links) await store.addBatchInput(id, l.batchId, l.grams);
           await report(store, created.id, o.json);
         });
       },
@@ -114,18 +103,16 @@ export function addBatchCommands(program: Command): void {
             }
           }),
         );
-        const links = o.input.map(parseInput);
         const actual = o.actualG === undefined ? undefined : positive(o.actualG, "--actual-g", true);
         const limiting = o.limitingG === undefined ? undefined : positive(o.limitingG, "--limiting-g");
         await withAppStore({ dataDir: o.data }, async (store) => {
-          for (const l of links) await store.addBatchInput(id, l.batchId, l.grams);
-          for (const f of files) await store.attachBatchFile(id, f);
-          const patch: Record<string, unknown> = {};
-          if (o.note !== undefined) patch.note = o.note;
-          if (actual !== undefined) patch.actual_g = actual;
-          if (limiting !== undefined) patch.limiting_g = limiting;
-          Object.assign(patch, await yieldPatch(store, id, { ...patch }));
-          if (Object.keys(patch).length) await store.updateBatchRecord(id, patch);
+          await recordBatch(store, loadRdkit, id, {
+            inputs: o.input.map(parseInput),
+            files,
+            ...(o.note !== undefined && { note: o.note }),
+            ...(actual !== undefined && { actual_g: actual }),
+            ...(limiting !== undefined && { limiting_g: limiting }),
+          });
           await report(store, id, o.json);
         });
       },
@@ -185,31 +172,9 @@ export function addBatchCommands(program: Command): void {
 
 /** Everything known about a batch, printed as JSON or text. */
 async function report(store: Store, id: string, json: boolean | undefined) {
-  const batch = await store.getBatch(id);
-  if (!batch) throw new InputError(`batch '${id}' not found: list batches with 'ixalab batch list'`);
-  const [inputs, outputs, files, analyses, releases] = await Promise.all([
-    store.listBatchInputs(id),
-    store.listBatchOutputs(id),
-    store.listBatchFiles(id),
-    store.listAnalyses({ batchId: id, limit: 1000 }),
-    store.listReleases(id),
-  ]);
-  const evaluation = batch.compoundId
-    ? await evaluateBatch(store, id).then(
-        (e) => e.evaluation,
-        () => undefined,
-      )
-    : undefined;
-  const doc = {
-    batch,
-    inputs,
-    outputs,
-    files,
-    analyses: analyses.map((a) => ({ id: a.id, kind: a.kind, createdAt: a.createdAt })),
-    ...(evaluation && { evaluation }),
-    releases,
-  };
+  const doc = await batchReport(store, id);
   if (json) return printJson(doc);
+  const { batch, inputs, outputs, files, analyses, evaluation, releases } = doc;
   const r = batch.record;
   const lines = [
     `batch ${batch.id}${batch.label ? ` — ${batch.label}` : ""}`,
@@ -235,46 +200,6 @@ async function report(store: Store, id: string, json: boolean | undefined) {
     );
   }
   printText(lines.join("\n"));
-}
-
-/** The yield fields implied by the record: theoretical from the limiting input's grams and the route's masses. */
-async function yieldPatch(
-  store: Store,
-  id: string,
-  patch: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
-  const batch = await store.getBatch(id);
-  if (!batch) return {};
-  const record = { ...batch.record, ...patch };
-  if (
-    typeof record.routeId !== "string" ||
-    typeof record.step !== "number" ||
-    typeof record.actual_g !== "number"
-  )
-    return {};
-  const step = checkedRoute(await loadRdkit(), record.routeId).steps.find((s) => s.index === record.step);
-  if (!step) return {};
-  const limitingInput = step.inputs.find((i) => i.role === "limiting")!;
-  let limiting_g = typeof record.limiting_g === "number" ? record.limiting_g : undefined;
-  if (limiting_g === undefined) {
-    // The input batch holding the limiting material: the previous step's batch, or one named like it.
-    for (const link of await store.listBatchInputs(id)) {
-      const input = await store.getBatch(link.inputBatchId);
-      const r = input?.record ?? {};
-      const isLimiting =
-        r.material === limitingInput.name ||
-        (limitingInput.fromStep !== undefined && r.step === limitingInput.fromStep);
-      if (isLimiting && link.quantity_g !== null) limiting_g = link.quantity_g;
-    }
-  }
-  if (limiting_g === undefined) return {};
-  const y = batchYield(
-    limiting_g,
-    limitingInput.molarMass_g_mol,
-    step.product.molarMass_g_mol,
-    record.actual_g,
-  );
-  return { limiting_g, theoretical_g: y.theoretical_g, yieldPct: y.yieldPct };
 }
 
 function parseInput(text: string): { batchId: string; grams?: number } {

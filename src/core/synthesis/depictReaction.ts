@@ -1,0 +1,40 @@
+import type { RDKit } from "../chem/index.js";
+import { FormatError } from "../errors.js";
+
+/** RDKit MinimalLib's reaction handle; the module has `get_rxn` at run time but its typings omit it. */
+interface RDKitReaction {
+  get_svg_with_highlights(details: string): string;
+  delete(): void;
+}
+
+/** Options for {@link depictReactionSvg}. */
+export interface DepictReactionOptions {
+  /** @default 900 */
+  width?: number;
+  /** @default 220 */
+  height?: number;
+}
+
+const DEPICT_REACTION_DEFAULTS = { width: 900, height: 220 } as const;
+
+/**
+ * Draws a reaction SMILES (`reactants>agents>products`) as a standalone SVG with RDKit's reaction drawer.
+ * @throws FormatError when RDKit cannot read the reaction.
+ * @example depictReactionSvg(rdkit, "CC(=O)Cl.NCC(=O)O>>CC(=O)NCC(=O)O.Cl", "step 1")
+ */
+export function depictReactionSvg(
+  rdkit: RDKit,
+  reactionSmiles: string,
+  source: string,
+  options: DepictReactionOptions = {},
+): string {
+  const { width, height } = { ...DEPICT_REACTION_DEFAULTS, ...options };
+  const getRxn = (rdkit as unknown as { get_rxn?: (text: string) => RDKitReaction | null }).get_rxn;
+  const rxn = getRxn?.call(rdkit, reactionSmiles) ?? null;
+  if (!rxn) throw new FormatError(source, "reaction SMILES", "a reaction RDKit can read", reactionSmiles);
+  try {
+    return rxn.get_svg_with_highlights(JSON.stringify({ width, height, bondLineWidth: 1.5 }));
+  } finally {
+    rxn.delete();
+  }
+}
