@@ -21,7 +21,11 @@ export function hyperlogScale(T: number, W: number, M: number, A: number): Monot
   const f = fA * a;
   const value = (y: number): number => (y >= x1 ? a * Math.exp(b * y) + c * y - f : -value(2 * x1 - y));
   const slope = (y: number): number => (y >= x1 ? a * b * Math.exp(b * y) + c : slope(2 * x1 - y));
-  return { x1, value, slope };
+  const newtonStep = (y: number, x: number): number => {
+    const up = a * Math.exp(b * y);
+    return (up + c * y - f - x) / (b * up + c);
+  };
+  return { x1, value, slope, newtonStep };
 }
 
 /** hyperlog(x, T, W, M, A), Gating-ML 2.0 §5.3.5, for every element of x. */

@@ -49,7 +49,12 @@ export function logicleScale(T: number, W: number, M: number, A: number): Logicl
     y >= x1 ? a * Math.exp(b * y) - c * Math.exp(-d * y) + f : -value(2 * x1 - y);
   const slope = (y: number): number =>
     y >= x1 ? a * b * Math.exp(b * y) + c * d * Math.exp(-d * y) : slope(2 * x1 - y);
-  return { a, b, c, d, f, w, x1, value, slope };
+  const newtonStep = (y: number, x: number): number => {
+    const up = a * Math.exp(b * y);
+    const down = c * Math.exp(-d * y);
+    return (up - down + f - x) / (b * up + d * down);
+  };
+  return { a, b, c, d, f, w, x1, value, slope, newtonStep };
 }
 
 /** logicle(x, T, W, M, A), Gating-ML 2.0 §5.3.4: the y with S(y) = x, for every element of x. */
