@@ -37,6 +37,20 @@ export {
   msFormulaKind,
 } from "./msFormula.js";
 export { type MsIsotopesParameters, type MsIsotopesResult, msIsotopesKind } from "./msIsotopes.js";
+export {
+  type NmrIntegrateParameters,
+  type NmrIntegrateResult,
+  nmrIntegrateKind,
+} from "./nmrIntegrate.js";
+export { type NmrProcessParameters, type NmrProcessResult, nmrProcessKind } from "./nmrProcess.js";
+export {
+  EXPECTED_LISTS,
+  type NmrExpectedResult,
+  type NmrPeakRow,
+  type NmrRangeRow,
+  type NmrSummary,
+  parsePpmRanges,
+} from "./nmrShared.js";
 export { type PkNcaParameters, type PkNcaResult, pkNcaKind } from "./pkNca.js";
 export { type PkPlateletsParameters, type PkPlateletsResult, pkPlateletsKind } from "./pkPlatelets.js";
 export { type PkPopulationParameters, type PkPopulationResult, pkPopulationKind } from "./pkPopulation.js";

@@ -12,6 +12,8 @@ import type { AnalysisKind } from "./kind.js";
 import { msConfirmKind } from "./msConfirm.js";
 import { msFormulaKind } from "./msFormula.js";
 import { msIsotopesKind } from "./msIsotopes.js";
+import { nmrIntegrateKind } from "./nmrIntegrate.js";
+import { nmrProcessKind } from "./nmrProcess.js";
 import { pkNcaKind } from "./pkNca.js";
 import { pkPlateletsKind } from "./pkPlatelets.js";
 import { pkPopulationKind } from "./pkPopulation.js";
@@ -38,6 +40,8 @@ export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [
   msIsotopesKind,
   msConfirmKind,
   msFormulaKind,
+  nmrProcessKind,
+  nmrIntegrateKind,
   xrpdPeaksKind,
   xrpdMatchKind,
 ];

@@ -19,6 +19,7 @@ const COMMAND_GROUPS: readonly { names: readonly string[]; load: () => Promise<A
   { names: ["hplc"], load: async () => (await import("./commands/hplc.js")).addHplcCommands },
   { names: ["ms"], load: async () => (await import("./commands/ms.js")).addMsCommands },
   { names: ["xrpd"], load: async () => (await import("./commands/xrpd.js")).addXrpdCommands },
+  { names: ["nmr"], load: async () => (await import("./commands/nmr.js")).addNmrCommands },
   { names: ["synthesis"], load: async () => (await import("./commands/synthesis.js")).addSynthesisCommands },
   { names: ["batch"], load: async () => (await import("./commands/batch.js")).addBatchCommands },
   {

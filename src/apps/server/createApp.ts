@@ -13,6 +13,7 @@ import { addFlowRoutes } from "./flowRoutes.js";
 import { addHplcRoutes } from "./hplcRoutes.js";
 import { addIc50Routes } from "./ic50Routes.js";
 import { addMsRoutes } from "./msRoutes.js";
+import { addNmrRoutes } from "./nmrRoutes.js";
 import { addPkRoutes } from "./pkRoutes.js";
 import { readWebFile } from "./staticFiles.js";
 import { addSynthesisRoutes } from "./synthesisRoutes.js";
@@ -114,6 +115,7 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
   addIc50Routes(app, store);
   addPkRoutes(app, store);
   addXrpdRoutes(app, store);
+  addNmrRoutes(app, store);
   addMsRoutes(app, store);
   addHplcRoutes(app, store);
   addFlowRoutes(app, store);

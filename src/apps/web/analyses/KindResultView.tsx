@@ -9,6 +9,8 @@ import { Ic50ResultView } from "../ic50/Ic50ResultView.js";
 import { ic50ResultOf } from "../ic50/types.js";
 import { MsConfirmView, MsFormulaView, MsIsotopesView } from "../ms/MsViews.js";
 import { msConfirmResultOf, msFormulaResultOf, msIsotopesResultOf } from "../ms/types.js";
+import { NmrIntegrateView, NmrProcessView } from "../nmr/NmrViews.js";
+import { nmrIntegrateResultOf, nmrProcessResultOf } from "../nmr/types.js";
 import { NcaTable } from "../pk/NcaTable.js";
 import { PkPopulationView } from "../pk/PkPopulationView.js";
 import { PkSimulateView } from "../pk/PkSimulateView.js";
@@ -66,6 +68,12 @@ export function KindResultView({ kind, result, parameters, analysisId, headingLe
   const msFormula = msFormulaResultOf(kind, result);
   if (msFormula)
     return <MsFormulaView result={msFormula} analysisId={analysisId} headingLevel={headingLevel} />;
+  const nmrProcess = nmrProcessResultOf(kind, result);
+  if (nmrProcess)
+    return <NmrProcessView result={nmrProcess} analysisId={analysisId} headingLevel={headingLevel} />;
+  const nmrIntegrate = nmrIntegrateResultOf(kind, result);
+  if (nmrIntegrate)
+    return <NmrIntegrateView result={nmrIntegrate} analysisId={analysisId} headingLevel={headingLevel} />;
   const xrpdPeaks = xrpdPeaksResultOf(kind, result);
   if (xrpdPeaks)
     return <XrpdPeaksView result={xrpdPeaks} analysisId={analysisId} headingLevel={headingLevel} />;

@@ -1,4 +1,5 @@
 export { correctBaseline, median, noiseSigma } from "./baseline.js";
+export { type SpectrumEnvelope, spectrumEnvelope } from "./envelope.js";
 export {
   compareWithExpected,
   type ExpectedComparison,

@@ -1,0 +1,1 @@
+export { readNmrInputFile } from "./readNmrInputFile.js";
