@@ -134,8 +134,8 @@ function quadrantChannels(
   const source = input.ref.name;
   const dataset = firstDataset(input);
   const warnings = [...dataset.warnings];
-  const annexin = findChannel(dataset, params.annexin, source);
-  const pi = findChannel(dataset, params.pi, source);
+  const annexin = findChannel(dataset, params.annexin, source, "annexin");
+  const pi = findChannel(dataset, params.pi, source, "pi");
   let spillover: SpectrumMatrix | null = null;
   if (params.compensation) {
     spillover = userMatrix ?? spilloverOf(dataset, source);
@@ -180,16 +180,16 @@ function gateMask(
 ): Uint8Array | undefined {
   const source = input.ref.name;
   let keep = cellGate ? gatingMlMask(cellGate, dataset, params.cellGateId, source) : undefined;
-  const rangeOf = (channel: string, min: number | undefined, max: number | undefined) => {
+  const rangeOf = (role: string, channel: string, min: number | undefined, max: number | undefined) => {
     if (min === undefined && max === undefined) return;
-    const name = findChannel(dataset, channel, source);
+    const name = findChannel(dataset, channel, source, role);
     keep = rangeMask(scaledChannels(dataset, [name])[name]!, min, max, keep);
   };
-  rangeOf(params.fscArea, params.fscMin, params.fscMax);
-  rangeOf(params.sscArea, params.sscMin, params.sscMax);
+  rangeOf("fscArea", params.fscArea, params.fscMin, params.fscMax);
+  rangeOf("sscArea", params.sscArea, params.sscMin, params.sscMax);
   if (params.singlets) {
-    const area = findChannel(dataset, params.fscArea, source);
-    const height = findChannel(dataset, params.fscHeight, source);
+    const area = findChannel(dataset, params.fscArea, source, "fscArea");
+    const height = findChannel(dataset, params.fscHeight, source, "fscHeight");
     const v = scaledChannels(dataset, [area, height]);
     keep = singletMask(v[area]!, v[height]!, params.singletBand, keep);
   }

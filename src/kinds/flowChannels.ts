@@ -11,9 +11,10 @@ export function firstDataset(input: SuppliedInput): FcsDataset {
 
 /**
  * A channel's `$PnN` by `$PnN`, then `$PnS`, then either ignoring case.
- * @throws InputError naming the file and listing its channels
+ * @param role the parameter that named the channel (e.g. "annexin"), for the message.
+ * @throws InputError naming the file, the parameter and the value, and listing the file's channels
  */
-export function findChannel(dataset: FcsDataset, wanted: string, source: string): string {
+export function findChannel(dataset: FcsDataset, wanted: string, source: string, role?: string): string {
   const ps = dataset.parameters;
   const lower = wanted.toLowerCase();
   const hit =
@@ -22,7 +23,7 @@ export function findChannel(dataset: FcsDataset, wanted: string, source: string)
     ps.find((p) => p.name.toLowerCase() === lower || p.label?.toLowerCase() === lower);
   if (!hit) {
     throw new InputError(
-      `${source}: no channel '${wanted}'. Channels: ${ps.map((p) => (p.label ? `${p.name} (${p.label})` : p.name)).join(", ")}`,
+      `${source}: ${role ? `parameter ${role}: ` : ""}no channel '${wanted}'. Channels: ${ps.map((p) => (p.label ? `${p.name} (${p.label})` : p.name)).join(", ")}`,
     );
   }
   return hit.name;
