@@ -20,13 +20,18 @@ const hplcAnalyzeParameters = z.strictObject({
     .enum(["whittaker", "segments"])
     .optional()
     .describe(
-      "whittaker: smooth curve through the non-peak samples (default); segments: straight lines between peak-cluster ends",
+      "segments: straight lines between peak-cluster ends, as ChemStation draws them (default); whittaker: subtract a smooth curve through the non-peak samples first",
     ),
   minArea: z
     .number()
     .nonnegative()
     .optional()
     .describe("area reject: drop peaks smaller than this, signal·s (default 0)"),
+  minHeight: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe("height reject: drop peaks lower than this, signal units (default 0)"),
   minSignalToNoise: z
     .number()
     .positive()
@@ -36,7 +41,9 @@ const hplcAnalyzeParameters = z.strictObject({
     .number()
     .positive()
     .optional()
-    .describe("peak start/end slope, signal units per minute (default: 5 σ of the slope)"),
+    .describe(
+      "slope sensitivity for peak start/end, signal units per minute (default: 3 σ of the slope in its quietest stretch)",
+    ),
   noiseFrom_min: z.number().optional().describe("blank region for the noise: start, min"),
   noiseTo_min: z.number().optional().describe("blank region for the noise: end, min"),
   from_min: z.number().optional().describe("integrate peaks from this time, min"),
@@ -142,6 +149,7 @@ function optionsFrom(params: HplcAnalyzeParameters): HplcOptions {
   if (params.disregardLimitPct !== undefined) options.disregardLimitPct = params.disregardLimitPct;
   if (params.baseline !== undefined) options.baseline = params.baseline;
   if (params.minArea !== undefined) options.minArea = params.minArea;
+  if (params.minHeight !== undefined) options.minHeight = params.minHeight;
   if (params.minSignalToNoise !== undefined) options.minSignalToNoise = params.minSignalToNoise;
   if (params.slopeThreshold !== undefined) options.slopeThreshold = params.slopeThreshold;
   if (params.noiseFrom_min !== undefined || params.noiseTo_min !== undefined) {

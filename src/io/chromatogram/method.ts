@@ -25,6 +25,7 @@ const methodSchema = z.strictObject({
   baseline: z.enum(["whittaker", "segments"]).optional(),
   minSignalToNoise: z.number().positive().optional(),
   minArea: z.number().nonnegative().optional(),
+  minHeight: z.number().nonnegative().optional(),
   slopeThreshold: z.number().positive().optional(),
 });
 

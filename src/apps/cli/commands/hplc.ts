@@ -31,6 +31,7 @@ interface HplcAnalyzeFlags extends KindCommandOptions {
   baseline?: string;
   minSn?: string;
   areaReject?: string;
+  heightReject?: string;
   slope?: string;
   noiseWindow?: string;
   window?: string;
@@ -57,13 +58,14 @@ export function addHplcCommands(program: Command): void {
     )
     .option(
       "--baseline <mode>",
-      "whittaker (smooth curve through the non-peak samples, default) or segments (straight lines between cluster ends)",
+      "segments (straight lines between cluster ends, as ChemStation draws them; default) or whittaker (subtract a smooth curve through the non-peak samples first)",
     )
     .option("--min-sn <r>", "smallest USP S/N (2H/h) of a peak", "3")
     .option("--area-reject <a>", "drop peaks smaller than this area, signal·s")
+    .option("--height-reject <h>", "drop peaks lower than this height, signal units")
     .option(
       "--slope <v>",
-      "slope threshold for peak start/end, signal units per minute (default: 5 σ of the slope)",
+      "slope sensitivity for peak start/end, signal units per minute (default: 3 σ of the slope in its quietest stretch)",
     )
     .option("--noise-window <a-b>", "blank region for the noise, minutes, e.g. 0.5-1.5")
     .option("--window <a-b>", "integrate peaks with apex in this range, minutes")
@@ -162,6 +164,7 @@ function parametersFrom(flags: HplcAnalyzeFlags): HplcAnalyzeParameters {
   set("minSignalToNoise", numberFlag(flags.minSn, "--min-sn"));
   set("slopeThreshold", numberFlag(flags.slope, "--slope"));
   set("minArea", numberFlag(flags.areaReject, "--area-reject"));
+  set("minHeight", numberFlag(flags.heightReject, "--height-reject"));
   set("noiseFrom_min", noise?.[0]);
   set("noiseTo_min", noise?.[1]);
   set("from_min", window?.[0]);

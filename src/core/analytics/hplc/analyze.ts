@@ -21,16 +21,18 @@ export interface NamedImpurity {
 
 /** Processing options; every one has a documented default (see {@link HPLC_DEFAULTS}). */
 export interface HplcOptions {
-  /** "whittaker": a smooth curve through the non-peak samples (drifting baselines); "segments": straight lines between peak-cluster ends, as data-system integrators draw them. @default "whittaker" */
+  /** "segments": straight lines from each peak cluster's start to its end, as ChemStation's integrator draws them; "whittaker": first subtract a smooth curve through the non-peak samples (strongly curved drift). @default "segments" */
   baseline?: "whittaker" | "segments";
   /** Whittaker smoothness λ on the block means (blocks of W½/4 samples); by default (10 × W½ / block)⁴, i.e. the baseline bends over ~10 peak widths. */
   baselineLambda?: number;
   /** Half-width of the Savitzky–Golay smoothing window, samples; by default ¼ of the tallest peak's W½. */
   smoothHalfWidth?: number;
-  /** Slope threshold for peak start/end, signal units per minute; by default 5 × the robust σ of the slope. */
+  /** Slope sensitivity for peak start/end, signal units per minute; by default 3 × the σ of the smoothed slope in its quietest stretch (10 W½). */
   slopeThreshold?: number;
   /** Area reject (an integration event): smaller peaks, in signal·s, are dropped before area %. @default 0 */
   minArea?: number;
+  /** Height reject (an integration event): lower peaks, in signal units, are dropped before area %. @default 0 */
+  minHeight?: number;
   /** Peaks with USP S/N = 2H/h below this are not peaks. @default 3 */
   minSignalToNoise?: number;
   /** Blank region for the noise h, minutes; by default the quietest window of 20 × W½. */
@@ -53,8 +55,9 @@ export interface HplcOptions {
 
 /** The defaults of {@link HplcOptions}; the TSDoc `@default`s are checked against these in the tests. */
 export const HPLC_DEFAULTS = {
-  baseline: "whittaker",
+  baseline: "segments",
   minArea: 0,
+  minHeight: 0,
   minSignalToNoise: 3,
   thresholdPct: 0.05,
   skimHeightRatio: 10,
@@ -109,6 +112,7 @@ export interface HplcAnalysis {
     smoothHalfWidth: number;
     slopeThreshold: number;
     minArea: number;
+    minHeight: number;
     minSignalToNoise: number;
     thresholdPct: number;
     disregardLimitPct: number;
@@ -150,7 +154,7 @@ export function analyzeChromatogram(chromatogram: Chromatogram, options: HplcOpt
     savitzkyGolay(y, smoothHalfWidth, 0, s);
     savitzkyGolay(y, smoothHalfWidth, 1, d);
     for (let i = 0; i < n; i++) d[i] = d[i]! / dt;
-    const slope = options.slopeThreshold ?? 5 * robustSigma(d);
+    const slope = options.slopeThreshold ?? 3 * quietestSigma(d, Math.max(20, 10 * widthSamples));
     if (!(slope > 0)) throw new InputError("slopeThreshold: expected a positive number");
     return {
       noise,
@@ -160,6 +164,7 @@ export function analyzeChromatogram(chromatogram: Chromatogram, options: HplcOpt
         s,
         d,
         slope,
+        baselineConfirm: Math.max(2, Math.round(widthSamples / 2)),
         endLevel: mode === "whittaker" ? 3 * noise.rms : Number.POSITIVE_INFINITY,
         skimHeightRatio,
         skimValleyRatio,
@@ -202,18 +207,20 @@ export function analyzeChromatogram(chromatogram: Chromatogram, options: HplcOpt
   const integrated = integratePeaks(input, detectPeakEvents(input));
   const minSignalToNoise = options.minSignalToNoise ?? HPLC_DEFAULTS.minSignalToNoise;
   const minArea = options.minArea ?? HPLC_DEFAULTS.minArea;
+  const minHeight = options.minHeight ?? HPLC_DEFAULTS.minHeight;
   const thresholdPct = options.thresholdPct ?? HPLC_DEFAULTS.thresholdPct;
   const disregardLimitPct = options.disregardLimitPct ?? thresholdPct;
   if (thresholdPct < 0 || thresholdPct >= 100)
     throw new InputError(`thresholdPct: expected 0 ≤ value < 100, found ${thresholdPct}`);
   const [from, to] = options.window_min ?? [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
   const measured = integrated
-    .map((p) => measurePeak(t, s, p, noise.peakToPeak, curve))
+    .map((p) => measurePeak(t, y, s, p, noise.peakToPeak, curve))
     .filter(
       (p) =>
         p.area > 0 &&
         p.area >= minArea &&
         p.height > 0 &&
+        p.height >= minHeight &&
         p.signalToNoise >= minSignalToNoise &&
         p.rt_min >= from &&
         p.rt_min <= to,
@@ -261,6 +268,7 @@ export function analyzeChromatogram(chromatogram: Chromatogram, options: HplcOpt
       smoothHalfWidth,
       slopeThreshold,
       minArea,
+      minHeight,
       minSignalToNoise,
       thresholdPct,
       disregardLimitPct,
@@ -388,8 +396,14 @@ function noiseFor(
     }
     return noiseOf(t, y, from, to);
   }
+  // No blank region named: the quietest window of 20 W½ (the USP <621> / Ph. Eur. 2.2.46 span) of the
+  // signal less its smoothing over ±W½, so that gradient drift and baseline humps wider than a peak do not
+  // count as noise.
   const window = Math.min(Math.floor(y.length / 5), Math.max(20, 20 * widthSamples));
-  const estimate = quietestNoise(t, y, window);
+  const smooth = savitzkyGolay(y, Math.max(2, widthSamples), 0);
+  const residual = new Float64Array(y.length);
+  for (let i = 0; i < y.length; i++) residual[i] = y[i]! - smooth[i]!;
+  const estimate = quietestNoise(t, residual, window);
   if (estimate.peakToPeak > 0) return estimate;
   // A noiseless (synthetic) trace: fall back on the difference estimate so that S/N stays finite.
   const sigma = Math.max(differenceNoiseSigma(y), 1e-12);
@@ -407,6 +421,30 @@ function lowerIndex(t: Float64Array, value: number): number {
   return lo;
 }
 
+/**
+ * σ of the slope about its mean in the quietest window (windows overlapping by half): the slope noise of a
+ * stretch with no peak, where a drifting baseline only shifts the mean. ChemStation's Autointegrate likewise
+ * sets the slope sensitivity from the noise of a peak-free part of the run.
+ */
+function quietestSigma(d: Float64Array, window: number): number {
+  const n = d.length;
+  const w = Math.max(3, Math.min(n, Math.floor(window)));
+  const step = Math.max(1, w >> 1);
+  let best = Number.POSITIVE_INFINITY;
+  for (let from = 0; from + w <= n; from += step) {
+    let sum = 0;
+    let sum2 = 0;
+    for (let i = from; i < from + w; i++) {
+      sum += d[i]!;
+      sum2 += d[i]! * d[i]!;
+    }
+    const mean = sum / w;
+    const variance = Math.max(0, sum2 / w - mean * mean);
+    if (variance < best) best = variance;
+  }
+  return Math.sqrt(best) || 1e-12;
+}
+
 /** σ of the slope from its median absolute deviation: peaks are a minority of samples. */
 function robustSigma(d: Float64Array): number {
   const a = Float64Array.from(d).sort();
@@ -418,18 +456,15 @@ function robustSigma(d: Float64Array): number {
 
 function measurePeak(
   t: Float64Array,
+  y: Float64Array,
   s: Float64Array,
   p: IntegratedPeak,
   noisePeakToPeak: number,
   curve: Float64Array,
 ): HplcPeak {
-  const { rt, height } = apexOf(t, s, p);
-  let top = p.start;
+  const { index: top, rt, height } = apexOf(t, y, s, p);
   const profile = new Float64Array(p.end - p.start + 1);
-  for (let i = p.start; i <= p.end; i++) {
-    profile[i - p.start] = s[i]! - baselineAt(t, p, i);
-    if (profile[i - p.start]! > profile[top - p.start]!) top = i;
-  }
+  for (let i = p.start; i <= p.end; i++) profile[i - p.start] = s[i]! - baselineAt(t, p, i);
   const local = t.subarray(p.start, p.end + 1);
   const half = widthAt(local, profile, top - p.start, height, 0.5, 0, profile.length - 1);
   const five = widthAt(local, profile, top - p.start, height, 0.05, 0, profile.length - 1);

@@ -11,7 +11,10 @@ export interface IntegratedPeak {
   /** Baseline value at `start` and at `end` (above the curve baseline, in "whittaker" mode). */
   baselineStart: number;
   baselineEnd: number;
-  /** How the start and end were drawn: B baseline, V valley (drop perpendicular), T tangent skim. */
+  /**
+   * How the start and end were drawn, in ChemStation's baseline-code letters: B baseline, V valley (drop
+   * perpendicular), T tangent skim; a third letter A when the run ended before the peak did (aborted).
+   */
   type: string;
   /** Area, signal × seconds (mAU·s for mAU data). */
   area: number;
@@ -29,6 +32,8 @@ export interface IntegratorInput {
   d: Float64Array;
   /** Slope threshold, signal units per minute. */
   slope: number;
+  /** Samples a baseline must hold after a peak's end before the next rise starts a separate peak (else a valley). */
+  baselineConfirm: number;
   /** Level within which a peak's end counts as back on the baseline (curve mode), signal units; ∞ for none. */
   endLevel: number;
   /** Parent height ≥ this × child height (both above the baseline) before a child is tangent-skimmed; 0: never. */
@@ -43,6 +48,8 @@ interface RawPeak {
   end: number;
   startType: "B" | "V";
   endType: "B" | "V";
+  /** The run ended on this peak's down-slope: its end is the last sample. */
+  aborted?: boolean;
 }
 
 /**
@@ -59,18 +66,31 @@ export function detectPeakEvents(input: IntegratorInput): RawPeak[] {
   let state: "base" | "up" | "down" = "base";
   let current: RawPeak | undefined;
   let lastEnd = 0;
+  // A peak ends on a flat stretch only after its down-slope was seen (ChemStation's down-slope accumulator):
+  // a broad top where the slope is near zero is not yet the end.
+  let descended = false;
   for (let i = 1; i < n; i++) {
     if (state === "base") {
       if (d[i]! > slope && d[i - 1]! > slope) {
         let k = i - 1;
         while (k > lastEnd && d[k - 1]! > 0.25 * slope) k--;
-        current = { start: k, apex: i, end: i, startType: "B", endType: "B" };
+        const previous = peaks.at(-1);
+        if (previous && !previous.aborted && k - previous.end <= input.baselineConfirm) {
+          // The baseline was not confirmed for a peak width before the signal rose again: a valley
+          // (ChemStation confirms a new baseline level over the expected peak width before accepting it).
+          let valley = previous.end;
+          for (let v = previous.apex; v <= i; v++) if (s[v]! < s[valley]!) valley = v;
+          previous.end = valley;
+          previous.endType = "V";
+          current = { start: valley, apex: i, end: i, startType: "V", endType: "B" };
+        } else current = { start: k, apex: i, end: i, startType: "B", endType: "B" };
         state = "up";
       }
     } else if (state === "up") {
       if (d[i]! <= 0) {
         current!.apex = s[i]! > s[i - 1]! ? i : i - 1;
         state = "down";
+        descended = false;
       }
     } else {
       if (d[i]! > slope && d[i - 1]! > slope) {
@@ -82,11 +102,14 @@ export function detectPeakEvents(input: IntegratorInput): RawPeak[] {
         peaks.push(current!);
         current = { start: valley, apex: i, end: i, startType: "V", endType: "B" };
         state = "up";
-      } else if (Math.abs(d[i]!) < slope && Math.abs(d[i - 1]!) < slope && s[i]! <= endLevel) {
+      } else if (d[i]! < -slope) {
+        descended = true;
+      } else if (descended && Math.abs(d[i]!) < slope && Math.abs(d[i - 1]!) < slope && s[i]! <= endLevel) {
         // The tail goes on while the signal still falls measurably: follow it as the start backtracks.
         let k = i;
         while (k + 1 < n && d[k + 1]! < -0.25 * slope) k++;
         current!.end = k;
+        if (k === n - 1 && d[k]! < -0.25 * slope) current!.aborted = true;
         peaks.push(current!);
         lastEnd = k;
         i = k;
@@ -95,8 +118,11 @@ export function detectPeakEvents(input: IntegratorInput): RawPeak[] {
       }
     }
   }
-  if (current && state !== "up") {
+  // A peak still falling when the run stops ends at the last sample (ChemStation's "A", aborted); one still
+  // rising has no apex and is dropped, leaving the peak before it ended at its valley.
+  if (current && state === "down") {
     current.end = n - 1;
+    current.aborted = true;
     peaks.push(current);
   }
   return peaks;
@@ -166,7 +192,7 @@ function integrateCluster(cluster: RawPeak[], input: IntegratorInput): Integrate
     end: p.end,
     baselineStart: base(p.start),
     baselineEnd: base(p.end),
-    type: `${p.startType}${p.endType}`,
+    type: `${p.startType}${p.endType}${p.aborted ? "A" : ""}`,
     area: 0,
   }));
   if (skimHeightRatio <= 0 || peaks.length < 2) return peaks;
@@ -198,7 +224,7 @@ function integrateCluster(cluster: RawPeak[], input: IntegratorInput): Integrate
     child.baselineStart = s[v]!;
     child.baselineEnd = s[v]! + best * (t[touch]! - t[v]!);
     child.end = touch;
-    child.type = `T${child.type[1]}`;
+    child.type = `T${child.type.slice(1)}`;
   }
   // Front riders, right to left.
   for (let k = peaks.length - 2; k >= 0; k--) {
@@ -222,19 +248,38 @@ function integrateCluster(cluster: RawPeak[], input: IntegratorInput): Integrate
     child.baselineEnd = s[v]!;
     child.baselineStart = s[v]! - best * (t[v]! - t[touch]!);
     child.start = touch;
-    child.type = `${child.type[0]}T`;
+    child.type = `${child.type[0]}T${child.type.slice(2)}`;
   }
   return peaks;
 }
 
-/** Apex time and height above the peak's baseline line, refined by a parabola through the smoothed signal. */
-export function apexOf(t: Float64Array, s: Float64Array, p: IntegratedPeak): { rt: number; height: number } {
-  let top = p.apex;
-  for (let i = p.start; i <= p.end; i++)
-    if (s[i]! - baselineAt(t, p, i) > s[top]! - baselineAt(t, p, top)) top = i;
+/**
+ * The apex: the smoothed signal's local maximum reached by climbing from the detected apex (where the slope
+ * turned negative), as ChemStation takes the apex from the signal rather than from the signal minus a sloping
+ * baseline. Time from a parabola through the smoothed signal; height from a parabola through the raw samples
+ * at the raw maximum next to it, minus the peak's baseline there.
+ */
+export function apexOf(
+  t: Float64Array,
+  y: Float64Array,
+  s: Float64Array,
+  p: IntegratedPeak,
+): { index: number; rt: number; height: number } {
+  let top = Math.min(p.end, Math.max(p.start, p.apex));
+  while (top + 1 <= p.end && s[top + 1]! > s[top]!) top++;
+  while (top - 1 >= p.start && s[top - 1]! > s[top]!) top--;
+  // A skimmed or drop-cut peak may have its maximum at an end: then take the largest rise above the baseline.
+  if (top === p.start || top === p.end) {
+    for (let i = p.start; i <= p.end; i++)
+      if (s[i]! - baselineAt(t, p, i) > s[top]! - baselineAt(t, p, top)) top = i;
+  }
   const vertex = parabolicPeak(t, s, top);
-  const rtIndexBase = baselineAt(t, p, top);
-  return { rt: vertex.x, height: vertex.y - rtIndexBase };
+  let rawTop = top;
+  for (let i = Math.max(p.start, top - 2); i <= Math.min(p.end, top + 2); i++)
+    if (y[i]! > y[rawTop]!) rawTop = i;
+  const rawVertex =
+    rawTop > p.start && rawTop < p.end ? parabolicPeak(t, y, rawTop) : { x: t[rawTop]!, y: y[rawTop]! };
+  return { index: top, rt: vertex.x, height: rawVertex.y - baselineAt(t, p, top) };
 }
 
 /** The peak's baseline (straight line between its start and end) at sample i. */
