@@ -1,3 +1,6 @@
+import { BatchesPage } from "./batch/BatchesPage.js";
+import { BatchPage } from "./batch/BatchPage.js";
+import { ReleasePage } from "./batch/ReleasePage.js";
 import { Footer } from "./components/Footer.js";
 import { Header } from "./components/Header.js";
 import { AnalysesPage } from "./pages/AnalysesPage.js";
@@ -9,6 +12,9 @@ import { NotFoundPage } from "./pages/NotFoundPage.js";
 import { PkPage } from "./pages/PkPage.js";
 import type { Route } from "./router.js";
 import { matchRoute, useLocation } from "./router.js";
+import { PlanPage } from "./synthesis/PlanPage.js";
+import { RoutePage } from "./synthesis/RoutePage.js";
+import { RoutesPage } from "./synthesis/RoutesPage.js";
 
 function page(route: Route) {
   switch (route.name) {
@@ -24,6 +30,18 @@ function page(route: Route) {
       return <AuditPage />;
     case "pk":
       return <PkPage />;
+    case "synthesisRoutes":
+      return <RoutesPage />;
+    case "synthesisRoute":
+      return <RoutePage key={route.id} id={route.id} />;
+    case "synthesisPlan":
+      return <PlanPage key={route.id} id={route.id} />;
+    case "batches":
+      return <BatchesPage />;
+    case "batch":
+      return <BatchPage key={route.id} id={route.id} />;
+    case "batchRelease":
+      return <ReleasePage key={route.id} id={route.id} />;
     case "notFound":
       return <NotFoundPage path={route.path} />;
   }

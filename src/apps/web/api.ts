@@ -223,7 +223,8 @@ async function errorFromResponse(path: string, response: Response): Promise<ApiE
   );
 }
 
-async function send(path: string, init?: RequestInit): Promise<Response> {
+/** fetch() with the API's errors as `ApiError` (network failures as status 0). */
+export async function send(path: string, init?: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -236,7 +237,8 @@ async function send(path: string, init?: RequestInit): Promise<Response> {
   return response;
 }
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+/** GET a JSON document; `ApiError` for errors and for a non-JSON answer. */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const response = await send(path, { signal, headers: { accept: "application/json" } });
   const type = response.headers.get("content-type") ?? "";
   if (!type.includes("json")) {

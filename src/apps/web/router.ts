@@ -47,6 +47,12 @@ export type Route =
   | { name: "analysis"; id: string }
   | { name: "audit" }
   | { name: "pk" }
+  | { name: "synthesisRoutes" }
+  | { name: "synthesisRoute"; id: string }
+  | { name: "synthesisPlan"; id: string }
+  | { name: "batches" }
+  | { name: "batch"; id: string }
+  | { name: "batchRelease"; id: string }
   | { name: "notFound"; path: string };
 
 function decode(segment: string): string {
@@ -61,6 +67,10 @@ function decode(segment: string): string {
 export function matchRoute({ pathname, search }: Location): Route {
   const parts = pathname.split("/").filter(Boolean).map(decode);
   const [first, second, ...rest] = parts;
+  if (first === "synthesis" && second !== undefined && rest.length === 1 && rest[0] === "plan")
+    return { name: "synthesisPlan", id: second };
+  if (first === "batches" && second !== undefined && rest.length === 1 && rest[0] === "release")
+    return { name: "batchRelease", id: second };
   if (rest.length > 0) return { name: "notFound", path: pathname };
   if (first === undefined || (first === "compounds" && second === undefined)) return { name: "compounds" };
   if (first === "compounds" && second !== undefined) return { name: "compound", id: second };
@@ -68,6 +78,9 @@ export function matchRoute({ pathname, search }: Location): Route {
   if (first === "analyses" && second !== undefined) return { name: "analysis", id: second };
   if (first === "audit" && second === undefined) return { name: "audit" };
   if (first === "pk" && second === undefined) return { name: "pk" };
+  if (first === "synthesis")
+    return second === undefined ? { name: "synthesisRoutes" } : { name: "synthesisRoute", id: second };
+  if (first === "batches") return second === undefined ? { name: "batches" } : { name: "batch", id: second };
   return { name: "notFound", path: pathname };
 }
 
@@ -79,4 +92,11 @@ export const paths = {
   analysis: (id: string) => `/analyses/${encodeURIComponent(id)}`,
   audit: () => "/audit",
   pk: () => "/pk",
+  synthesisRoutes: () => "/synthesis",
+  synthesisRoute: (id: string) => `/synthesis/${encodeURIComponent(id)}`,
+  synthesisPlan: (id: string, query?: { targetG: string; yields: string }) =>
+    `/synthesis/${encodeURIComponent(id)}/plan${query ? `?targetG=${encodeURIComponent(query.targetG)}&yields=${encodeURIComponent(query.yields)}` : ""}`,
+  batches: () => "/batches",
+  batch: (id: string) => `/batches/${encodeURIComponent(id)}`,
+  batchRelease: (id: string) => `/batches/${encodeURIComponent(id)}/release`,
 };

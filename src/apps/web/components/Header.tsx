@@ -6,6 +6,12 @@ const SECTIONS = [
   { label: "Compounds", to: paths.compounds(), active: ["compounds", "compound"] },
   { label: "Analyses", to: paths.analyses(), active: ["analyses", "analysis"] },
   { label: "PK", to: paths.pk(), active: ["pk"] },
+  {
+    label: "Synthesis",
+    to: paths.synthesisRoutes(),
+    active: ["synthesisRoutes", "synthesisRoute", "synthesisPlan"],
+  },
+  { label: "Batches", to: paths.batches(), active: ["batches", "batch", "batchRelease"] },
   { label: "Audit", to: paths.audit(), active: ["audit"] },
 ] as const;
 

@@ -1,0 +1,344 @@
+import { type FormEvent, useState } from "react";
+import { Async } from "../components/Async.js";
+import { AuditTable } from "../components/AuditTable.js";
+import { ErrorMessage } from "../components/ErrorMessage.js";
+import { Link } from "../components/Link.js";
+import { fixed, formatDateTime } from "../format.js";
+import { paths } from "../router.js";
+import { type BatchDetail, synthesisApi } from "../synthesis/synthesisApi.js";
+import { useDocumentTitle } from "../useDocumentTitle.js";
+import { useFetch } from "../useFetch.js";
+import { optionalNumber, parseInputUses } from "./batchForm.js";
+import { DocumentLinks } from "./DocumentLinks.js";
+import { StatusBadge } from "./StatusBadge.js";
+import "../synthesis/synthesis.css";
+
+const num = (v: unknown, digits: number) => (typeof v === "number" ? fixed(v, digits) : "—");
+
+function Genealogy({ detail }: { detail: BatchDetail }) {
+  return (
+    <section className="card" aria-labelledby="genealogy-heading" data-testid="genealogy">
+      <h2 id="genealogy-heading">Genealogy</h2>
+      <div className="grid grid--two">
+        <div>
+          <h3>Made from</h3>
+          {detail.inputs.length === 0 ? (
+            <p className="muted">No input batches recorded.</p>
+          ) : (
+            <ul className="link-list" data-testid="made-from">
+              {detail.inputs.map((l) => (
+                <li key={l.inputBatchId}>
+                  <Link to={paths.batch(l.inputBatchId)} className="mono">
+                    {l.inputBatchId}
+                  </Link>
+                  {l.quantity_g !== null && <span className="muted"> · {fixed(l.quantity_g, 2)} g</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h3>Used in</h3>
+          {detail.outputs.length === 0 ? (
+            <p className="muted">Not used in another batch yet.</p>
+          ) : (
+            <ul className="link-list" data-testid="used-in">
+              {detail.outputs.map((l) => (
+                <li key={l.batchId}>
+                  <Link to={paths.batch(l.batchId)} className="mono">
+                    {l.batchId}
+                  </Link>
+                  {l.quantity_g !== null && <span className="muted"> · {fixed(l.quantity_g, 2)} g</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Analyses({ detail }: { detail: BatchDetail }) {
+  return (
+    <section className="card card--flush" aria-labelledby="analyses-heading">
+      <h2 id="analyses-heading" className="card__title-pad">
+        Analyses
+      </h2>
+      {detail.analyses.length === 0 ? (
+        <p className="empty">
+          No analyses of this batch: save one with a batch id (<code>--batch {detail.batch.id}</code> on the
+          command line, <code>batchId</code> in the API).
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data" data-testid="batch-analyses">
+            <thead>
+              <tr>
+                <th scope="col">Kind</th>
+                <th scope="col">Analysis</th>
+                <th scope="col">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.analyses.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row" className="mono">
+                    {a.kind}
+                  </th>
+                  <td>
+                    <Link to={paths.analysis(a.id)} className="mono">
+                      {a.id.slice(0, 8)}
+                    </Link>
+                  </td>
+                  <td className="nowrap">{formatDateTime(a.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Files({ detail }: { detail: BatchDetail }) {
+  if (detail.files.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="files-heading">
+      <h2 id="files-heading">Attached files</h2>
+      <ul className="link-list" data-testid="batch-files">
+        {detail.files.map((f) => (
+          <li key={f.sha256}>
+            <a href={synthesisApi.fileUrl(detail.batch.id, f.sha256)} download={f.name}>
+              {f.name}
+            </a>{" "}
+            <span className="mono muted">{f.sha256.slice(0, 12)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RecordForm({ id, onRecorded }: { id: string; onRecorded: () => void }) {
+  const [values, setValues] = useState({ actual: "", limiting: "", inputs: "", note: "" });
+  const [files, setFiles] = useState<File[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const actual_g = optionalNumber(values.actual);
+      const limiting_g = optionalNumber(values.limiting);
+      await synthesisApi.recordBatch(
+        id,
+        {
+          ...(actual_g !== undefined && { actual_g }),
+          ...(limiting_g !== undefined && { limiting_g }),
+          ...(values.inputs.trim() && { inputs: parseInputUses(values.inputs) }),
+          ...(values.note.trim() && { note: values.note.trim() }),
+        },
+        files,
+      );
+      setValues({ actual: "", limiting: "", inputs: "", note: "" });
+      setFiles([]);
+      onRecorded();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="batch-form" onSubmit={submit} aria-label="Record the batch" noValidate>
+      <div className="field">
+        <label htmlFor="record-actual">Product isolated (g)</label>
+        <input
+          id="record-actual"
+          type="number"
+          min="0"
+          step="any"
+          value={values.actual}
+          onChange={set("actual")}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="record-limiting">
+          Limiting input used (g) <span className="field__name">default: its input batch's grams</span>
+        </label>
+        <input
+          id="record-limiting"
+          type="number"
+          min="0"
+          step="any"
+          value={values.limiting}
+          onChange={set("limiting")}
+        />
+      </div>
+      <div className="field batch-form__wide">
+        <label htmlFor="record-inputs">
+          More input batches <span className="field__name">ID:grams, comma-separated</span>
+        </label>
+        <input id="record-inputs" type="text" value={values.inputs} onChange={set("inputs")} />
+      </div>
+      <div className="field batch-form__wide">
+        <label htmlFor="record-note">Note</label>
+        <input id="record-note" type="text" value={values.note} onChange={set("note")} />
+      </div>
+      <div className="field batch-form__wide">
+        <label htmlFor="record-files">Attach raw files</label>
+        <input
+          id="record-files"
+          type="file"
+          multiple
+          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+        />
+      </div>
+      <div className="batch-form__wide">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Record
+        </button>
+      </div>
+      {error !== null && (
+        <div className="batch-form__wide">
+          <ErrorMessage error={error} action="record the batch" />
+        </div>
+      )}
+    </form>
+  );
+}
+
+function BatchView({ detail, reload }: { detail: BatchDetail; reload: () => void }) {
+  const { batch, evaluation, releases } = detail;
+  const r = batch.record;
+  const released = releases.find((x) => x.decision === "released");
+  return (
+    <>
+      <div className="page-head">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to={paths.batches()}>Batches</Link>
+          <span aria-hidden="true"> / </span>
+          <span className="mono">{batch.id}</span>
+        </nav>
+        <h1>
+          Batch <span className="mono">{batch.id}</span>
+        </h1>
+        {batch.label && <p className="page-head__lead">{batch.label}</p>}
+        <dl className="headline">
+          <div>
+            <dt>Material</dt>
+            <dd>
+              {batch.compoundId ? (
+                <Link to={paths.compound(batch.compoundId)}>{batch.compoundId}</Link>
+              ) : (
+                String(r.material ?? "—")
+              )}
+            </dd>
+          </div>
+          {typeof r.routeId === "string" && (
+            <div>
+              <dt>Route step</dt>
+              <dd>
+                <Link to={paths.synthesisRoute(r.routeId)}>
+                  {r.routeId} · step {String(r.step)}
+                </Link>
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>Isolated</dt>
+            <dd data-testid="actual-g">
+              {num(r.actual_g, 2)} <span className="unit">g</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Theoretical</dt>
+            <dd>
+              {num(r.theoretical_g, 3)} <span className="unit">g</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Yield</dt>
+            <dd data-testid="yield">
+              {num(r.yieldPct, 1)} <span className="unit">%</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Status</dt>
+            <dd data-testid="batch-status">
+              {released ? (
+                <span className="badge badge--ok">released</span>
+              ) : evaluation ? (
+                <StatusBadge status={evaluation.outcome} />
+              ) : (
+                <span className="muted">no specification</span>
+              )}
+            </dd>
+          </div>
+        </dl>
+      </div>
+      {evaluation && (
+        <section className="card release-summary" aria-labelledby="release-heading">
+          <h2 id="release-heading">Specification and release</h2>
+          <p>
+            {evaluation.specificationId} v{evaluation.specificationVersion}:{" "}
+            {evaluation.tests.filter((t) => t.status === "pass").length} of {evaluation.tests.length} tests
+            pass.{" "}
+            {releases.map((x) => (
+              <span key={x.id}>
+                {x.decision} by {x.signature.userName} on {formatDateTime(x.signature.signedAt)}.{" "}
+              </span>
+            ))}
+          </p>
+          <p>
+            <Link
+              to={paths.batchRelease(batch.id)}
+              className="button button--small"
+              data-testid="release-link"
+            >
+              Open the release view
+            </Link>
+          </p>
+          {batch.compoundId && <DocumentLinks batchId={batch.id} />}
+        </section>
+      )}
+      <Genealogy detail={detail} />
+      <Analyses detail={detail} />
+      <Files detail={detail} />
+      {!released && (
+        <section className="card" aria-labelledby="record-heading">
+          <h2 id="record-heading">Record</h2>
+          <p className="card__lead">
+            The theoretical mass and the yield follow from the grams of the step's limiting input and the
+            route's molar masses.
+          </p>
+          <RecordForm id={batch.id} onRecorded={reload} />
+        </section>
+      )}
+      <section className="card card--flush" aria-labelledby="audit-heading">
+        <h2 id="audit-heading" className="card__title-pad">
+          Audit trail
+        </h2>
+        <AuditTable events={detail.audit} />
+      </section>
+    </>
+  );
+}
+
+/** /batches/:id — a batch: amounts and yield, genealogy, analyses, files, record form, audit trail. */
+export function BatchPage({ id }: { id: string }) {
+  useDocumentTitle(`Batch ${id}`);
+  const state = useFetch(`batch:${id}`, (signal) => synthesisApi.batch(id, signal));
+  return (
+    <Async state={state} what={`batch ${id}`}>
+      {(detail) => <BatchView detail={detail} reload={state.reload} />}
+    </Async>
+  );
+}

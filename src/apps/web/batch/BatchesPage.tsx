@@ -1,0 +1,212 @@
+import { type FormEvent, useState } from "react";
+import { Async } from "../components/Async.js";
+import { ErrorMessage } from "../components/ErrorMessage.js";
+import { Link } from "../components/Link.js";
+import { fixed, formatDateTime } from "../format.js";
+import { navigate, paths } from "../router.js";
+import { type NewBatchRequest, type StoredBatch, synthesisApi } from "../synthesis/synthesisApi.js";
+import { useDocumentTitle } from "../useDocumentTitle.js";
+import { useFetch } from "../useFetch.js";
+import { parseInputUses } from "./batchForm.js";
+import "../synthesis/synthesis.css";
+
+const num = (v: unknown, digits: number) => (typeof v === "number" ? fixed(v, digits) : "—");
+
+function BatchTable({ batches }: { batches: StoredBatch[] }) {
+  if (batches.length === 0) {
+    return <p className="empty">No batches yet: create one below, or seed the demo campaign.</p>;
+  }
+  return (
+    <div className="table-wrap">
+      <table className="data" data-testid="batches">
+        <thead>
+          <tr>
+            <th scope="col">Batch</th>
+            <th scope="col">Material</th>
+            <th scope="col">Label</th>
+            <th scope="col">Route step</th>
+            <th scope="col" className="num">
+              Actual g
+            </th>
+            <th scope="col" className="num">
+              Yield %
+            </th>
+            <th scope="col">Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {batches.map((b) => (
+            <tr key={b.id}>
+              <th scope="row">
+                <Link to={paths.batch(b.id)} className="mono">
+                  {b.id}
+                </Link>
+              </th>
+              <td>{b.compoundId ?? String(b.record.material ?? "—")}</td>
+              <td>{b.label ?? "—"}</td>
+              <td>
+                {typeof b.record.routeId === "string" ? (
+                  <Link to={paths.synthesisRoute(b.record.routeId)}>
+                    {b.record.routeId} · {String(b.record.step)}
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className="num">{num(b.record.actual_g, 2)}</td>
+              <td className="num">{num(b.record.yieldPct, 1)}</td>
+              <td className="nowrap">{formatDateTime(b.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CreateBatchForm() {
+  const [values, setValues] = useState({
+    id: "",
+    material: "",
+    label: "",
+    routeId: "",
+    step: "",
+    inputs: "",
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const request: NewBatchRequest = { id: values.id.trim(), inputs: parseInputUses(values.inputs) };
+      if (values.material.trim()) request.material = values.material.trim();
+      if (values.label.trim()) request.label = values.label.trim();
+      if (values.routeId.trim()) request.routeId = values.routeId.trim();
+      if (values.step.trim()) request.step = Number(values.step);
+      const created = await synthesisApi.createBatch(request);
+      navigate(paths.batch(created.batch.id));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="batch-form" onSubmit={submit} aria-label="Create a batch" noValidate>
+      <div className="field">
+        <label htmlFor="batch-id">Batch id</label>
+        <input id="batch-id" type="text" value={values.id} onChange={set("id")} placeholder="IXC-24-001" />
+      </div>
+      <div className="field">
+        <label htmlFor="batch-material">
+          Material <span className="field__name">catalog compound id</span>
+        </label>
+        <input
+          id="batch-material"
+          type="text"
+          value={values.material}
+          onChange={set("material")}
+          placeholder="ixazomib-citrate"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="batch-label">Label</label>
+        <input id="batch-label" type="text" value={values.label} onChange={set("label")} />
+      </div>
+      <div className="field">
+        <label htmlFor="batch-route">Route</label>
+        <input
+          id="batch-route"
+          type="text"
+          value={values.routeId}
+          onChange={set("routeId")}
+          placeholder="ixazomib-citrate"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="batch-step">Step</label>
+        <input id="batch-step" type="number" min="1" step="1" value={values.step} onChange={set("step")} />
+      </div>
+      <div className="field batch-form__wide">
+        <label htmlFor="batch-inputs">
+          Input batches <span className="field__name">ID:grams, comma-separated</span>
+        </label>
+        <input
+          id="batch-inputs"
+          type="text"
+          value={values.inputs}
+          onChange={set("inputs")}
+          placeholder="IXB-DEMO-01:10.2"
+        />
+      </div>
+      <div className="batch-form__wide">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Create batch
+        </button>
+      </div>
+      {error !== null && (
+        <div className="batch-form__wide">
+          <ErrorMessage error={error} action="create the batch" />
+        </div>
+      )}
+    </form>
+  );
+}
+
+/** /batches — every batch with its material, route step, amount and yield; create one; seed the demo. */
+export function BatchesPage() {
+  useDocumentTitle("Batches");
+  const state = useFetch("batches", (signal) => synthesisApi.batches(signal));
+  const [seeding, setSeeding] = useState<"idle" | "busy" | unknown>("idle");
+  async function seed() {
+    setSeeding("busy");
+    try {
+      await synthesisApi.seedDemo();
+      setSeeding("idle");
+      state.reload();
+    } catch (error) {
+      setSeeding(error);
+    }
+  }
+  return (
+    <>
+      <div className="page-head">
+        <h1>Batches</h1>
+        <p className="page-head__lead">
+          Lots of starting materials, intermediates and product: what went in, what came out, the analyses
+          that test them and the signed release decisions. Every change is in the audit trail.
+        </p>
+      </div>
+      <section className="card card--flush" aria-label="Batches">
+        <div className="toolbar">
+          <span className="muted toolbar__count">
+            {state.status === "ok" && `${state.data.length} batch${state.data.length === 1 ? "" : "es"}`}
+          </span>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={seed}
+            disabled={seeding === "busy"}
+            data-testid="seed-demo"
+          >
+            Seed the demo campaign
+          </button>
+        </div>
+        {seeding !== "idle" && seeding !== "busy" && <ErrorMessage error={seeding} action="seed the demo" />}
+        <Async state={state} what="the batches">
+          {(batches) => <BatchTable batches={batches} />}
+        </Async>
+      </section>
+      <section className="card" aria-labelledby="create-heading">
+        <h2 id="create-heading">New batch</h2>
+        <CreateBatchForm />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,236 @@
+/**
+ * The compound dossier and the synthesis, batch and release pages in a real Chromium against the server run
+ * in-process (createApp on a temporary PGlite store with the demo campaign seeded, serving the built UI from
+ * dist/web — run `npx vite build --config vite.config.ts` first). The dossier must show the formula, MW
+ * 517.12, the PK table and the four diagrams; the release view of the demo batch passes every line and is
+ * signed with user, password and meaning; the impure batch's release is refused. Skips when Chromium is
+ * missing (unless CI requires it). Set RELEASE_SCREENSHOT_DIR to keep screenshots of the pages.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/apps/server/createApp.js";
+import { seedDemoBatches } from "../src/apps/shared/demoBatches.js";
+import { closeSystemRunContext, systemRunContext } from "../src/apps/shared/runContext.js";
+import { REFERENCE_DATA } from "../src/catalog/index.js";
+import { loadRdkit } from "../src/io/rdkit/loadRdkit.js";
+import { openStore, type Store } from "../src/store/index.js";
+import { repoRoot } from "./helpers/server.js";
+
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const hasChromium = existsSync(executablePath);
+const browserRequired = Boolean(process.env.CI) && Boolean(process.env.IXALAB_REQUIRE_BROWSER);
+const webRoot = join(repoRoot, "dist", "web");
+const screenshots = process.env.RELEASE_SCREENSHOT_DIR;
+const WAIT_MS = 20_000;
+const PASSWORD = "s3cret-password";
+
+if (!hasChromium && browserRequired) {
+  describe("dossier and release pages in Chromium", () => {
+    it("has a browser to run in", () => {
+      throw new Error(`Chromium not found at ${executablePath}; set CHROMIUM_PATH.`);
+    });
+  });
+}
+
+async function text(locator: Locator): Promise<string> {
+  await locator.waitFor({ state: "visible", timeout: WAIT_MS });
+  return ((await locator.textContent()) ?? "").trim();
+}
+
+describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
+  let store: Store;
+  let server: ReturnType<typeof serve>;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  let dir: string;
+  const pageErrors: string[] = [];
+  const shoot = async (name: string) => {
+    if (!screenshots) return;
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(join(webRoot, "index.html"))) {
+      throw new Error("dist/web/index.html is missing: run `npx vite build --config vite.config.ts` first");
+    }
+    dir = await mkdtemp(join(tmpdir(), "ixalab-release-web-"));
+    store = await openStore({ dataDir: join(dir, "data"), actor: "release-browser-test" });
+    await store.seedCompounds(REFERENCE_DATA.compounds);
+    await seedDemoBatches(store, await loadRdkit(), new Date());
+    await store.setUserPassword("qa.lead", PASSWORD);
+    const app = createApp({ store, ctx: systemRunContext(), webRoot });
+    server = await new Promise((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath,
+      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
+    });
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await store?.close();
+    await closeSystemRunContext();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("opens the dossier: formula, MW 517.12, the PK table and the diagrams", async () => {
+    await page.goto(`${url}/api/compounds/ixazomib-citrate/dossier.html`);
+    expect(await text(page.getByTestId("formula"))).toBe("C20H23BCl2N2O9");
+    // The guide's 517.12 g/mol (CIAAW conventional weights, two decimals).
+    expect(await text(page.getByTestId("mw"))).toBe("517.12");
+    const pk = page.locator("h2#pk + table");
+    const rows = await pk.locator("tbody tr").allTextContents();
+    expect(rows.map((r) => r.split(/\d/)[0]!.trim())).toEqual(
+      expect.arrayContaining(["Bioavailability (F)", "Tmax", "Cmax", "Vss", "Terminal half-life"]),
+    );
+    // The model's bioavailability is the Gupta 2017 population value, 58 % (Clin Pharmacokinet 2017).
+    const f = await pk.locator("tbody tr", { hasText: "Bioavailability" }).locator("td").nth(1).textContent();
+    expect(Number(f)).toBeCloseTo(58, 0);
+    for (const id of ["structure", "mechanism", "synthesis-workflow", "characterization-workflow"]) {
+      const svg = page.locator(`figure#${id} svg`).first();
+      await svg.waitFor();
+      const box = (await svg.boundingBox())!;
+      expect(box.width, id).toBeGreaterThan(100);
+      expect(box.height, id).toBeGreaterThan(50);
+      expect(await svg.locator("path, line, rect, text, polyline, polygon").count(), id).toBeGreaterThan(3);
+    }
+    expect(await page.locator("figure#synthesis-workflow").textContent()).toContain("citric acid");
+    await shoot("dossier");
+  });
+
+  it("shows the route's four balanced steps and plans 100 g with PMI and E-factor", async () => {
+    await page.goto(`${url}/synthesis`);
+    await page.getByRole("link", { name: "Steps and balances" }).click();
+    await page.waitForURL(/\/synthesis\/ixazomib-citrate$/);
+    expect(await text(page.getByTestId("balanced-count"))).toBe("4 / 4");
+    expect(await text(page.getByTestId("balance-1"))).toMatch(/^Balanced releases ClH as hydrogen chloride/);
+    const reaction = page.getByTestId("reaction-2");
+    await reaction.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => reaction.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
+    await shoot("route");
+
+    await page.getByRole("link", { name: "amounts for a target mass" }).click();
+    await page.waitForURL(/\/plan$/);
+    await page.locator("#plan-target").fill("250");
+    for (const [i, y] of ["85", "80", "90", "88"].entries())
+      await page.locator(`#plan-yield-${i + 1}`).fill(y);
+    await page.getByRole("button", { name: "Plan" }).click();
+    await page.waitForURL(/targetG=250/);
+    await expect.poll(() => text(page.getByTestId("plan-product-g-4"))).toBe("250.000");
+    expect(await text(page.getByTestId("overall-yield"))).toBe(`${(85 * 0.8 * 0.9 * 0.88).toFixed(2)} %`);
+    const api = await (
+      await fetch(`${url}/api/synthesis/routes/ixazomib-citrate/plan?targetG=250&yields=85,80,90,88`)
+    ).json();
+    expect(await text(page.getByTestId("pmi"))).toContain(api.pmi.toFixed(2));
+    expect(await text(page.getByTestId("e-factor"))).toContain(api.eFactor.toFixed(2));
+    await shoot("plan");
+
+    await page.locator("#plan-target").fill("-1");
+    await page.getByRole("button", { name: "Plan" }).click();
+    expect(await text(page.getByRole("alert"))).toContain("target mass: expected a positive number");
+  });
+
+  it("walks the demo batch from the list to its release view and signs the release", async () => {
+    await page.goto(`${url}/batches`);
+    await page.getByTestId("batches").getByRole("link", { name: "IXC-DEMO-01" }).click();
+    await page.waitForURL(/\/batches\/IXC-DEMO-01$/);
+    expect(await text(page.getByTestId("made-from"))).toContain("IXB-DEMO-01");
+    const analyses = page.getByTestId("batch-analyses");
+    expect(await analyses.locator("tbody tr").count()).toBe(4);
+    await analyses
+      .getByRole("row", { name: /hplc\.analyze/ })
+      .getByRole("link")
+      .click();
+    await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
+    expect(await text(page.locator("h1"))).toContain("hplc.analyze");
+    await page.goBack();
+
+    await page.getByTestId("release-link").click();
+    await page.waitForURL(/\/batches\/IXC-DEMO-01\/release$/);
+    const table = page.getByTestId("spec-table");
+    await table.waitFor();
+    expect(await page.getByTestId("outcome").getAttribute("data-outcome")).toBe("pass");
+    const statuses = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute("data-test"), r.getAttribute("data-status")]));
+    expect(statuses).toEqual([
+      ["hplc-purity", "pass"],
+      ["hplc-single-impurity", "pass"],
+      ["hrms-identity", "pass"],
+      ["nmr-identity", "pass"],
+      ["xrpd-form", "pass"],
+    ]);
+    expect(await text(page.getByTestId("value-hplc-single-impurity"))).toBe("0.12");
+    expect(await text(table.locator('tr[data-test="hplc-single-impurity"] td').first())).toBe("≤ 0.15 %");
+
+    // A wrong password is refused and nothing is signed.
+    await page.locator("#sign-user").fill("qa.lead");
+    await page.locator("#sign-password").fill("wrong-password");
+    await page.getByTestId("sign-button").click();
+    expect(await text(page.getByRole("alert"))).toContain("signature refused for 'qa.lead'");
+    expect(await page.getByTestId("signature").count()).toBe(0);
+
+    await page.locator("#sign-password").fill(PASSWORD);
+    await page.locator("#sign-meaning").fill("QA release for clinical supply");
+    await page.getByTestId("sign-button").click();
+    const signature = page.getByTestId("signature");
+    expect(await text(signature.getByTestId("signed-by"))).toBe("qa.lead");
+    expect(await signature.getAttribute("data-decision")).toBe("released");
+    expect(await text(signature.getByTestId("signature-meaning"))).toBe("QA release for clinical supply");
+    expect(await page.getByTestId("sign-form").count()).toBe(0);
+    await shoot("release");
+
+    const coa = await fetch(
+      `${url}${await page.getByTestId("documents").getByRole("link", { name: "HTML" }).getAttribute("href")}`,
+    );
+    expect(await coa.text()).toContain('data-decision="released"');
+
+    await page
+      .getByRole("navigation", { name: "Breadcrumb" })
+      .getByRole("link", { name: "IXC-DEMO-01" })
+      .click();
+    await page.waitForURL(/\/batches\/IXC-DEMO-01$/);
+    const audit = page.getByTestId("audit");
+    await audit.getByText("signature.create").waitFor();
+    expect(await text(audit.locator("tr", { hasText: "signature.create" }))).toContain("qa.lead");
+    expect(await text(audit.locator("tr", { hasText: "batch.release" }))).toContain("qa.lead");
+    expect(await text(page.getByTestId("batch-status"))).toContain("released");
+    await shoot("batch");
+  });
+
+  it("shows the impure batch failing its impurity line, with the release refused", async () => {
+    await page.goto(`${url}/batches/IXC-DEMO-02/release`);
+    const row = page.locator('[data-testid="spec-table"] tr[data-test="hplc-single-impurity"]');
+    await row.waitFor();
+    expect(await row.getAttribute("data-status")).toBe("fail");
+    expect(await text(page.getByTestId("value-hplc-single-impurity"))).toBe("0.21");
+    expect(await page.getByTestId("outcome").getAttribute("data-outcome")).toBe("fail");
+    // The form proposes a rejection; choosing release blocks the button and says why.
+    await page.getByRole("radio", { name: "Release" }).check();
+    expect(await text(page.getByTestId("release-blocked"))).toContain(
+      "Any single impurity (RP-HPLC, area %) fail",
+    );
+    expect(await page.getByTestId("sign-button").isDisabled()).toBe(true);
+    await shoot("release-refused");
+    const releases = (await (await fetch(`${url}/api/batches/IXC-DEMO-02`)).json()).releases;
+    expect(releases).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
