@@ -256,8 +256,8 @@ function integrateCluster(cluster: RawPeak[], input: IntegratorInput): Integrate
 /**
  * The apex: the smoothed signal's local maximum reached by climbing from the detected apex (where the slope
  * turned negative), as ChemStation takes the apex from the signal rather than from the signal minus a sloping
- * baseline. Time from a parabola through the smoothed signal; height from a parabola through the raw samples
- * at the raw maximum next to it, minus the peak's baseline there.
+ * baseline; then time and height from a parabola through the raw samples at the raw maximum next to it
+ * (smoothing would shift a tailing peak's apex towards its tail), the height less the peak's baseline there.
  */
 export function apexOf(
   t: Float64Array,
@@ -273,13 +273,12 @@ export function apexOf(
     for (let i = p.start; i <= p.end; i++)
       if (s[i]! - baselineAt(t, p, i) > s[top]! - baselineAt(t, p, top)) top = i;
   }
-  const vertex = parabolicPeak(t, s, top);
   let rawTop = top;
   for (let i = Math.max(p.start, top - 2); i <= Math.min(p.end, top + 2); i++)
     if (y[i]! > y[rawTop]!) rawTop = i;
   const rawVertex =
     rawTop > p.start && rawTop < p.end ? parabolicPeak(t, y, rawTop) : { x: t[rawTop]!, y: y[rawTop]! };
-  return { index: top, rt: vertex.x, height: rawVertex.y - baselineAt(t, p, top) };
+  return { index: top, rt: rawVertex.x, height: rawVertex.y - baselineAt(t, p, top) };
 }
 
 /** The peak's baseline (straight line between its start and end) at sample i. */
