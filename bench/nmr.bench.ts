@@ -5,6 +5,7 @@
 // and automatic integration ranges. One core. Goal (issue 7): a 64k-point FID to a peak list in < 50 ms.
 import { processNmr, syntheticFid } from "../src/core/analytics/nmr/index.js";
 import { mulberry32 } from "../src/core/random/mulberry32.js";
+import { timeRuns } from "./timing.js";
 
 const rand = mulberry32(20261207);
 const lines = Array.from({ length: 40 }, () => ({ ppm: 0.5 + rand() * 9.5, area: 0.2 + rand(), widthHz: 1 }));
@@ -20,19 +21,7 @@ const fid = syntheticFid({
   solvent: "DMSO-d6",
 });
 
-const run = () => processNmr({ fid });
-for (let i = 0; i < 10; i++) run(); // warm-up (JIT)
-const N = 50;
-const times: number[] = [];
-let last = run();
-for (let i = 0; i < N; i++) {
-  const t0 = performance.now();
-  last = run();
-  times.push(performance.now() - t0);
-}
-times.sort((a, b) => a - b);
-const median = times[N >> 1]!;
-const p95 = times[Math.floor(N * 0.95)]!;
+const { median, p95, last } = timeRuns(() => processNmr({ fid }), { warmup: 10, runs: 50 });
 console.log(
   `nmr: ${fid.re.length}-point FID → ${last.y.length}-point spectrum, ${last.peaks.length} peaks (40 lines), ${last.ranges.length} ranges`,
 );

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { type ReactNode, useId } from "react";
 import { PlotImage } from "../components/PlotImage.js";
 import { fixed } from "../format.js";
 import {
@@ -54,15 +54,9 @@ export function NmrIntegrateView({ result, analysisId, headingLevel }: ViewProps
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col" className="num">
-                  From (ppm)
-                </th>
-                <th scope="col" className="num">
-                  To (ppm)
-                </th>
-                <th scope="col" className="num">
-                  Integral
-                </th>
+                <NumTh>From (ppm)</NumTh>
+                <NumTh>To (ppm)</NumTh>
+                <NumTh>Integral</NumTh>
               </tr>
             </thead>
             <tbody>
@@ -178,15 +172,9 @@ function ExpectedSection({ expected, headingLevel }: { expected: NmrExpected; he
             <tr>
               <th scope="col">Window (ppm)</th>
               <th scope="col">Assignment</th>
-              <th scope="col" className="num">
-                Expected H
-              </th>
-              <th scope="col" className="num">
-                Found H
-              </th>
-              <th scope="col" className="num">
-                Peaks
-              </th>
+              <NumTh>Expected H</NumTh>
+              <NumTh>Found H</NumTh>
+              <NumTh>Peaks</NumTh>
               <th scope="col">Agrees</th>
             </tr>
           </thead>
@@ -241,19 +229,11 @@ function RangeTable({ ranges }: { ranges: NmrRangeRow[] }) {
         <caption className="visually-hidden">Automatic integration ranges, high ppm first</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">
-              From (ppm)
-            </th>
-            <th scope="col" className="num">
-              To (ppm)
-            </th>
-            <th scope="col" className="num">
-              Centre (ppm)
-            </th>
+            <NumTh>From (ppm)</NumTh>
+            <NumTh>To (ppm)</NumTh>
+            <NumTh>Centre (ppm)</NumTh>
             <th scope="col">Mult.</th>
-            <th scope="col" className="num">
-              Integral
-            </th>
+            <NumTh>Integral</NumTh>
             <th scope="col" />
           </tr>
         </thead>
@@ -282,12 +262,8 @@ function PeakTable({ peaks }: { peaks: NmrPeakRow[] }) {
         <caption className="visually-hidden">Peaks, high ppm first</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">
-              δ (ppm)
-            </th>
-            <th scope="col" className="num">
-              Intensity (%)
-            </th>
+            <NumTh>δ (ppm)</NumTh>
+            <NumTh>Intensity (%)</NumTh>
           </tr>
         </thead>
         <tbody>
@@ -300,5 +276,14 @@ function PeakTable({ peaks }: { peaks: NmrPeakRow[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A right-aligned numeric column header. */
+function NumTh({ children }: { children: ReactNode }) {
+  return (
+    <th scope="col" className="num">
+      {children}
+    </th>
   );
 }

@@ -1,64 +1,17 @@
 /** Result shapes of the nmr.* kinds, recognised defensively (stored results may come from older servers). */
+import type {
+  NmrIntegrateResult as IntegrateResult,
+  NmrExpectedResult,
+  NmrPeakRow,
+  NmrRangeRow,
+  NmrSummary,
+} from "../../../kinds/index.js";
 
-export interface NmrPeakRow {
-  ppm: number;
-  /** Height, tallest peak = 100. */
-  intensity: number;
-}
-
-export interface NmrRangeRow {
-  from: number;
-  to: number;
-  /** The non-solvent automatic ranges sum to 100. */
-  integral: number;
-  centre?: number;
-  multiplicity?: string;
-  lines?: number;
-  solvent?: boolean;
-}
-
-export interface NmrSignalComparison {
-  from: number;
-  to: number;
-  assignment: string | null;
-  expectedProtons: number;
-  integral: number;
-  protons: number;
-  peaks: number;
-  overlapsSolvent: boolean;
-  exchangeable: boolean;
-  agrees: boolean | null;
-}
-
-export interface NmrExpected {
-  list: string;
-  status: "derived" | "user";
-  nucleus?: string;
-  solvent?: string;
-  sources?: string[];
-  protonsPerUnit: number;
-  signals: NmrSignalComparison[];
-  unexplained: { from: number; to: number; protons: number }[];
-  agrees: boolean;
-}
-
-export interface NmrProcessResult {
-  nucleus: string;
-  frequency_MHz: number;
-  solvent: string | null;
-  format?: string;
-  processedFrom?: "fid" | "spectrum";
-  points?: number;
-  referencing?: { method: string; shift_ppm: number; peak_ppm: number | null };
-  phase?: { ph0: number; ph1: number } | null;
-  peaks: NmrPeakRow[];
-  ranges: NmrRangeRow[];
-  expected?: NmrExpected;
-}
-
-export interface NmrIntegrateResult extends NmrProcessResult {
-  integrals: { from: number; to: number; integral: number }[];
-}
+// Type-only imports: the shapes are the kinds' own, and nothing of the server reaches the bundle.
+export type { NmrPeakRow, NmrRangeRow };
+export type NmrExpected = NmrExpectedResult;
+export type NmrProcessResult = NmrSummary;
+export type NmrIntegrateResult = IntegrateResult;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
