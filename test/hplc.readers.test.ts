@@ -63,7 +63,7 @@ describe("Agilent ChemStation .ch", () => {
     expect(c.wavelength_nm).toBe(210);
     expect(c.metadata.sample).toBe("H 1 mM");
     expect(c.metadata.method).toBe("knoevenagel_5min.M");
-    expect(c.metadata.scaleFactor).toBe(2 ** -11);
+    expect(c.metadata.scaleFactor).toBe(1000 / 2 ** 21);
     // ChemStation's own REPORT01 puts the main peak's apex at 2.48674 min, 292.15 mAU above its baseline
     // (≈ 24.5 mAU): the raw maximum must be near 316.7 mAU there (the area check is in hplc.chemstation).
     let top = 0;
