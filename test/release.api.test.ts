@@ -258,17 +258,24 @@ describe("batches and release over HTTP", () => {
   });
 
   it.skipIf(!existsSync(chromiumPath()))(
-    "prints the certificate to PDF with headless Chromium",
+    "prints the certificate and the dossier to PDF with headless Chromium",
     async () => {
-      const response = await app.request("/api/batches/IXC-DEMO-01/coa.pdf");
-      expect(response.status).toBe(200);
-      expect(response.headers.get("content-type")).toBe("application/pdf");
-      expect(response.headers.get("content-disposition")).toBe('attachment; filename="coa-IXC-DEMO-01.pdf"');
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe("%PDF-");
-      expect(bytes.length).toBeGreaterThan(10_000);
+      for (const [path, name, pages] of [
+        ["/api/batches/IXC-DEMO-01/coa.pdf", "coa-IXC-DEMO-01.pdf", 1],
+        ["/api/compounds/ixazomib-citrate/dossier.pdf", "dossier-ixazomib-citrate.pdf", 2],
+      ] as const) {
+        const response = await app.request(path);
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get("content-type")).toBe("application/pdf");
+        expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${name}"`);
+        const text = new TextDecoder("latin1").decode(new Uint8Array(await response.arrayBuffer()));
+        expect(text.slice(0, 5)).toBe("%PDF-");
+        expect(text.trimEnd().endsWith("%%EOF")).toBe(true);
+        // Page objects (ISO 32000-1, 7.7.3.3), at least this many.
+        expect(text.match(/\/Type\s*\/Page\b/g)?.length ?? 0, path).toBeGreaterThanOrEqual(pages);
+      }
     },
-    60_000,
+    90_000,
   );
 
   it("creates and records a batch: yield from the limiting input, files attached and downloadable", async () => {

@@ -160,6 +160,7 @@ describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
       .click();
     await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
     expect(await text(page.locator("h1"))).toContain("hplc.analyze");
+    expect(await text(page.getByTestId("analysis-batch"))).toBe("IXC-DEMO-01");
     await page.goBack();
 
     await page.getByTestId("release-link").click();

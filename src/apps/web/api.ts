@@ -158,6 +158,8 @@ export interface StoredAnalysis {
   id: string;
   kind: string;
   compoundId: string | null;
+  /** The batch the analysis is of; absent from servers that predate batches. */
+  batchId?: string | null;
   createdAt: string;
   parameters: unknown;
   result: unknown;

@@ -42,6 +42,16 @@ export function AnalysisPage({ id }: { id: string }) {
                   )}
                 </dd>
               </div>
+              {analysis.batchId && (
+                <div>
+                  <dt>Batch</dt>
+                  <dd>
+                    <Link to={paths.batch(analysis.batchId)} className="mono" data-testid="analysis-batch">
+                      {analysis.batchId}
+                    </Link>
+                  </dd>
+                </div>
+              )}
               <div>
                 <dt>Run again</dt>
                 <dd>

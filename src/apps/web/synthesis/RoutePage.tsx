@@ -6,6 +6,7 @@ import { fixed } from "../format.js";
 import { paths } from "../router.js";
 import { useDocumentTitle } from "../useDocumentTitle.js";
 import { useFetch } from "../useFetch.js";
+import { imbalance } from "./imbalance.js";
 import { type CheckedRoute, synthesisApi } from "./synthesisApi.js";
 import "./synthesis.css";
 
@@ -15,13 +16,21 @@ function temperature(t: Step["conditions"]["temperature_C"]): string {
   return Array.isArray(t) ? `${fixed(t[0], 0)}–${fixed(t[1], 0)} °C` : `${fixed(t, 0)} °C`;
 }
 
-/** The atom-balance verdict of a step: balanced or not, and what the reactants release besides the product. */
+/**
+ * The atom-balance verdict of a step: balanced or not (and then where the sides differ), and what the
+ * reactants release besides the main product.
+ */
 function BalanceStatus({ step }: { step: Step }) {
   return (
     <p className="balance" data-testid={`balance-${step.index}`}>
       <span className={step.balanced ? "badge badge--ok" : "badge badge--bad"}>
         {step.balanced ? "Balanced" : "Not balanced"}
       </span>{" "}
+      {!step.balanced && (
+        <>
+          <strong className="bad">{imbalance(step.balance)}</strong>{" "}
+        </>
+      )}
       <span>
         releases <Formula formula={step.released.formula} />
         {step.coProducts.length > 0 && <> as {step.coProducts.map((c) => c.name).join(" + ")}</>}
