@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { zipSync } from "fflate";
 import { type SyntheticLine, syntheticFid } from "../../src/core/analytics/nmr/index.js";
 import { mulberry32 } from "../../src/core/random/mulberry32.js";
 
@@ -42,15 +43,18 @@ export const SYNTHETIC_ACQUISITION = {
   groupDelay: 67.9842071533203,
 } as const;
 
-/**
- * Writes a TopSpin experiment folder (acqus, fid as little-endian int32) of a seeded synthetic FID.
- * @returns the folder path.
- */
-export function writeSyntheticBruker(
-  dir: string,
+/** Options of the synthetic experiments: the noise generator's seed, the solvent as acqus names it. */
+export interface SyntheticBrukerOptions {
+  seed: number;
+  solvent?: string;
+  noise?: number;
+}
+
+/** The files (acqus, fid as little-endian int32) of a TopSpin experiment of a seeded synthetic FID. */
+export function syntheticBrukerFiles(
   lines: SyntheticLine[],
-  options: { seed: number; solvent?: string; noise?: number },
-): string {
+  options: SyntheticBrukerOptions,
+): { acqus: string; fid: Uint8Array } {
   const a = SYNTHETIC_ACQUISITION;
   const fid = syntheticFid({
     lines,
@@ -72,7 +76,6 @@ export function writeSyntheticBruker(
     view.setInt32(8 * i, Math.round(fid.re[i]! * scale), true);
     view.setInt32(8 * i + 4, Math.round(fid.im[i]! * scale), true);
   }
-  mkdirSync(dir, { recursive: true });
   const acqus = [
     "##TITLE= Parameter file, TOPSPIN\t\tVersion 3.6 (synthetic, ixalab test fixture)",
     "##JCAMPDX= 5.0",
@@ -90,7 +93,24 @@ export function writeSyntheticBruker(
     "##END=",
     "",
   ].join("\n");
+  return { acqus, fid: bytes };
+}
+
+/** Writes {@link syntheticBrukerFiles} as an experiment folder; returns its path. */
+export function writeSyntheticBruker(
+  dir: string,
+  lines: SyntheticLine[],
+  options: SyntheticBrukerOptions,
+): string {
+  const { acqus, fid } = syntheticBrukerFiles(lines, options);
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "acqus"), acqus);
-  writeFileSync(join(dir, "fid"), bytes);
+  writeFileSync(join(dir, "fid"), fid);
   return dir;
+}
+
+/** {@link syntheticBrukerFiles} as a zip of the experiment folder `1/`, as TopSpin users upload it. */
+export function syntheticBrukerZip(lines: SyntheticLine[], options: SyntheticBrukerOptions): Uint8Array {
+  const { acqus, fid } = syntheticBrukerFiles(lines, options);
+  return zipSync({ "1/acqus": new TextEncoder().encode(acqus), "1/fid": fid });
 }
