@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type SyntheticSpec, synthesize } from "../scripts/make-hplc-synthetic.js";
+import { writeChromatogramCsv } from "../src/io/chromatogram-csv/index.js";
+import { ixalab } from "./helpers/cli.js";
+
+// The `hplc analyze` CLI contract (issue 6): one JSON document with the peaks in retention order, the main
+// peak and the purity; --plot; exit 2 naming the file and the reason on bad input.
+const MOCCA = "../shared/testdata/hplc/agilent_chemstation_mocca/";
+const tmp = mkdtempSync(join(tmpdir(), "ixalab-hplc-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const KEYS = ["rt_min", "area", "height", "areaPercent", "widthHalf_min", "plates", "tailing", "resolution"];
+
+// A seeded run with known areas on a flat baseline: main 3000 mAU·s and impurities at 1 %, 0.2 % and 0.03 %.
+const spec: SyntheticSpec = {
+  points: 9000,
+  end_min: 30,
+  drift: { offset: 0.5, slope_per_min: 0, amplitude: 0, period_min: 1 },
+  noiseSigma: 0.003,
+  seed: 11,
+  peaks: [
+    { name: "early", mu_min: 8, sigma_min: 0.05, tau_min: 0.01, area: 30 },
+    { name: "main", mu_min: 12, sigma_min: 0.05, tau_min: 0.02, area: 3000 },
+    { name: "late", mu_min: 16, sigma_min: 0.05, tau_min: 0.01, area: 6 },
+    { name: "trace", mu_min: 20, sigma_min: 0.05, tau_min: 0.01, area: 0.9 },
+  ],
+};
+const csv = join(tmp, "run.csv");
+writeFileSync(csv, writeChromatogramCsv(synthesize(spec)));
+
+const json = (args: string[]) => {
+  const run = ixalab([...args, "--json"]);
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout);
+};
+
+describe("ixalab hplc analyze", () => {
+  it("prints the contract's document for a CSV: retention order, area % of reported peaks sums to 100", () => {
+    const out = json(["hplc", "analyze", csv]);
+    expect(Object.keys(out)).toEqual(["peaks", "mainPeak", "purityPercent"]);
+    for (const p of out.peaks) expect(Object.keys(p)).toEqual(KEYS);
+    const times = out.peaks.map((p: { rt_min: number }) => p.rt_min);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // The trace peak (0.03 %) is below the default 0.05 % reporting threshold.
+    expect(times.map((t: number) => Math.round(t))).toEqual([8, 12, 16]);
+    const sum = out.peaks.reduce((s: number, p: { areaPercent: number }) => s + p.areaPercent, 0);
+    expect(sum).toBeCloseTo(100, 9);
+    expect(out.mainPeak.rt_min).toBeCloseTo(12, 1);
+    expect(Math.abs(out.mainPeak.area / 3000 - 1)).toBeLessThan(0.002);
+    expect(out.purityPercent).toBe(out.mainPeak.areaPercent);
+    expect(out.purityPercent).toBeCloseTo((100 * 3000) / 3036, 1);
+    expect(out.peaks[0].resolution).toBeNull();
+    expect(out.peaks[1].resolution).toBeGreaterThan(10);
+  });
+
+  it("--threshold-pct moves the reporting threshold", () => {
+    const low = json(["hplc", "analyze", csv, "--threshold-pct", "0.01"]);
+    expect(low.peaks).toHaveLength(4);
+    const high = json(["hplc", "analyze", csv, "--threshold-pct", "0.5"]);
+    expect(high.peaks.map((p: { rt_min: number }) => Math.round(p.rt_min))).toEqual([8, 12]);
+    expect(high.peaks.reduce((s: number, p: { areaPercent: number }) => s + p.areaPercent, 0)).toBeCloseTo(
+      100,
+      9,
+    );
+  });
+
+  it("reads ChemStation's DAD1A.ch: main peak at 2.487 min, 813 mAU·s", () => {
+    const out = json(["hplc", "analyze", `${MOCCA}DAD1A.ch`]);
+    expect(out.mainPeak.rt_min).toBeCloseTo(2.4867, 3);
+    expect(Math.abs(out.mainPeak.area / 813.16 - 1)).toBeLessThan(0.005);
+  });
+
+  it("--plot writes an annotated SVG chromatogram", () => {
+    const svg = join(tmp, "run.svg");
+    const run = ixalab(["hplc", "analyze", csv, "--plot", svg]);
+    expect(run.code, run.stderr).toBe(0);
+    const text = readFileSync(svg, "utf8");
+    expect(text.startsWith("<svg")).toBe(true);
+    expect(text).toContain("12.0"); // the main peak's label
+    expect(run.stdout).toMatch(/purity 98\.\d\d %/);
+  });
+
+  it("exits 2 naming the file and the reason on bad input", () => {
+    const whole = readFileSync(`${MOCCA}DAD1A.ch`);
+    const truncated = join(tmp, "cut.ch");
+    writeFileSync(truncated, whole.subarray(0, whole.length - 1001));
+    const cut = ixalab(["hplc", "analyze", truncated, "--json"]);
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toMatch(/cut\.ch: byte \d+: .*Is the file truncated\?/);
+
+    const cdf = readFileSync("../shared/testdata/hplc/andi/agilent_hplc.cdf");
+    const at = cdf.indexOf("ordinate_values");
+    const renamed = Buffer.from(cdf);
+    renamed.write("ordinate_valuez", at, "latin1");
+    const noSignal = join(tmp, "nosignal.cdf");
+    writeFileSync(noSignal, renamed);
+    const run = ixalab(["hplc", "analyze", noSignal, "--json"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/nosignal\.cdf: variable ordinate_values: .*no such variable/);
+
+    const bad = ixalab(["hplc", "analyze", csv, "--threshold-pct", "abc"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--threshold-pct: expected a number, found 'abc'/);
+  });
+});
