@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/apps/server/createApp.js";
+import { systemRunContext } from "../src/apps/shared/runContext.js";
+import { openStore, type Store } from "../src/store/index.js";
+
+// hplc.analyze through the HTTP API (multipart upload), the stored result and the chromatogram plot route,
+// on an in-memory PGlite store.
+const MOCCA = "../shared/testdata/hplc/agilent_chemstation_mocca/";
+let store: Store;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  store = await openStore({ actor: "hplc-test" });
+  app = createApp({ store, ctx: systemRunContext() });
+});
+afterAll(() => store.close());
+
+describe("HPLC over HTTP", () => {
+  it("hplc.analyze: an uploaded .ch and a method file, stored, with the plot route", async () => {
+    const form = new FormData();
+    form.set("parameters", JSON.stringify({ minHeight: 1, minArea: 1 }));
+    form.set("save", "true");
+    form.set("chromatogram", new File([readFileSync(`${MOCCA}DAD1A.ch`)], "DAD1A.ch"));
+    form.set("method", new File(["name,rrt,window\nsolvent front,0.1405,0.005\n"], "method.csv"));
+    const response = await app.request("/api/analyses/hplc.analyze", { method: "POST", body: form });
+    expect(response.status).toBe(200);
+    const { id, envelope } = await response.json();
+    expect(envelope.result.mainPeak.rt_min).toBeCloseTo(2.4867, 3);
+    expect(envelope.result.chromatogram.format).toBe("chemstation-130");
+    expect(envelope.result.method).toBe("method.csv");
+    expect(
+      envelope.result.peaks.find((p: { name: string }) => p.name === "solvent front").rt_min,
+    ).toBeCloseTo(0.3494, 3);
+    expect(envelope.inputs.map((i: { name: string }) => i.name)).toEqual(["DAD1A.ch", "method.csv"]);
+    const stored = await store.getAnalysis(id);
+    expect(stored?.kind).toBe("hplc.analyze");
+    const plot = await app.request(`/api/analyses/${id}/plots/chromatogram.svg`);
+    expect(plot.status).toBe(200);
+    expect(plot.headers.get("content-type")).toMatch(/image\/svg\+xml/);
+    expect(await plot.text()).toContain("<svg");
+  });
+
+  it("answers 400 naming the file for a truncated .ch", async () => {
+    const whole = readFileSync(`${MOCCA}DAD1B.ch`);
+    const form = new FormData();
+    form.set("parameters", "{}");
+    form.set("chromatogram", new File([whole.subarray(0, whole.length - 999)], "cut.ch"));
+    const response = await app.request("/api/analyses/hplc.analyze", { method: "POST", body: form });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toMatch(/cut\.ch: byte \d+: .*Is the file truncated\?/);
+  });
+
+  it("answers 404 for the plot of an unknown analysis", async () => {
+    expect((await app.request("/api/analyses/nope/plots/chromatogram.svg")).status).toBe(404);
+  });
+});
