@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)("NMR pages in Chromium", () => {
     const form = new FormData();
     form.set("parameters", JSON.stringify(parameters));
     form.set("save", "true");
-    form.set("spectrum", new File([zip], "ixa.zip"));
+    form.set("spectrum", new File([zip as Uint8Array<ArrayBuffer>], "ixa.zip"));
     const response = await fetch(`${app.url}/api/analyses/${kind}`, { method: "POST", body: form });
     expect(response.status).toBe(200);
     const { id, envelope } = await response.json();
