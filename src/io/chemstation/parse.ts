@@ -15,6 +15,22 @@ import { FormatError } from "../../core/errors.js";
  *
  * The data offset is (uint32 BE @ 264 − 1) × 512. Samples are equally spaced between the two times.
  */
+/** Versions 179 and 181 share their header layout; they differ in how the samples are stored. */
+const V179 = {
+  strings: "utf16",
+  scale: 4732,
+  intercept: 4724,
+  fields: {
+    sample: 858,
+    operator: 1880,
+    date: 2391,
+    method: 2574,
+    software: 3089,
+    units: 4172,
+    signal: 4213,
+  },
+} as const;
+
 const LAYOUTS = {
   "30": {
     strings: "bytes",
@@ -46,34 +62,8 @@ const LAYOUTS = {
       signal: 4213,
     },
   },
-  "179": {
-    strings: "utf16",
-    scale: 4732,
-    intercept: 4724,
-    fields: {
-      sample: 858,
-      operator: 1880,
-      date: 2391,
-      method: 2574,
-      software: 3089,
-      units: 4172,
-      signal: 4213,
-    },
-  },
-  "181": {
-    strings: "utf16",
-    scale: 4732,
-    intercept: 4724,
-    fields: {
-      sample: 858,
-      operator: 1880,
-      date: 2391,
-      method: 2574,
-      software: 3089,
-      units: 4172,
-      signal: 4213,
-    },
-  },
+  "179": V179,
+  "181": V179,
 } as const;
 
 type ChVersion = keyof typeof LAYOUTS;

@@ -1,19 +1,22 @@
 /** Result shape of hplc.analyze, recognised defensively (stored results may come from older servers). */
+import type { HplcPeak } from "../../../core/analytics/hplc/index.js";
 
-export interface HplcPeakRow {
-  rt_min: number;
-  area: number;
-  height: number;
-  areaPercent: number;
-  widthHalf_min: number | null;
-  plates: number | null;
-  tailing: number | null;
-  resolution: number | null;
-  signalToNoise: number;
-  rrt: number;
-  name: string | null;
-  type: string;
-}
+/** The peak fields the view shows: the core's peak type, so the two cannot drift apart. */
+export type HplcPeakRow = Pick<
+  HplcPeak,
+  | "rt_min"
+  | "area"
+  | "height"
+  | "areaPercent"
+  | "widthHalf_min"
+  | "plates"
+  | "tailing"
+  | "resolution"
+  | "signalToNoise"
+  | "rrt"
+  | "name"
+  | "type"
+>;
 
 export interface HplcAnalyzeResult {
   peaks: HplcPeakRow[];
