@@ -228,11 +228,17 @@ describe("bad input: exit 2 with the file and the reason", () => {
     );
   });
 
-  it("a JCAMP-DX file whose ##NPOINTS disagrees with its data (the Varian export)", () => {
+  it("a JCAMP-DX file whose ##NPOINTS disagrees with its data (the Varian export); --npoints data reads it", () => {
     fails(
       ["nmr", "process", `${NMR}jcamp/varian.jdx`],
       /varian\.jdx: line 27: ##NPOINTS: expected 16385 points, found 16384 in ##XYDATA/,
     );
+    const run = ixalab(["nmr", "process", `${NMR}jcamp/varian.jdx`, "--npoints", "data", "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(
+      /warning: varian\.jdx: line 27: ##NPOINTS= 16385, but ##XYDATA holds 16384 points \(used\)/,
+    );
+    expect(JSON.parse(run.stdout).nucleus).toBe("1H");
   });
 
   it("an unknown file, an empty file, a folder of neither vendor, a missing file", () => {

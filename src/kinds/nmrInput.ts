@@ -2,7 +2,7 @@ import { unzipSync } from "fflate";
 import type { NmrData } from "../core/analytics/nmr/index.js";
 import { FormatError } from "../core/errors.js";
 import { parseBrukerZip } from "../io/bruker/index.js";
-import { jcampToNmr, parseJcamp } from "../io/jcamp/index.js";
+import { jcampToNmr, type ParseJcampOptions, parseJcamp } from "../io/jcamp/index.js";
 import { isJeolJdf, parseJeol } from "../io/jeol/index.js";
 import { parseVarianZip } from "../io/varian/index.js";
 
@@ -59,9 +59,15 @@ export function detectNmrFormat(bytes: Uint8Array, source: string): NmrInputForm
 
 /**
  * Reads an NMR input of any supported format to a FID and/or spectrum.
+ * @param options.npoints JCAMP-DX only: "data" accepts a `##NPOINTS` that disagrees with the data
+ *   (a warning; {@link ParseJcampOptions}). @default "strict"
  * @throws FormatError naming the file and what is wrong.
  */
-export function parseNmrInput(bytes: Uint8Array, source: string): NmrData {
+export function parseNmrInput(
+  bytes: Uint8Array,
+  source: string,
+  options: Pick<ParseJcampOptions, "npoints"> = {},
+): NmrData {
   switch (detectNmrFormat(bytes, source)) {
     case "bruker-zip":
       return parseBrukerZip(bytes, source).data;
@@ -70,6 +76,6 @@ export function parseNmrInput(bytes: Uint8Array, source: string): NmrData {
     case "jeol-jdf":
       return { fid: parseJeol(bytes, source) };
     case "jcamp-dx":
-      return jcampToNmr(parseJcamp(bytes, source), source);
+      return jcampToNmr(parseJcamp(bytes, source, options), source);
   }
 }

@@ -84,6 +84,12 @@ export const nmrProcessingParameters = {
     .max(100)
     .default(NMR_DEFAULTS.minRelativeHeight * 100)
     .describe("…and this % of the tallest point"),
+  npoints: z
+    .enum(["strict", "data"])
+    .default("strict")
+    .describe(
+      "JCAMP-DX ##NPOINTS that disagrees with the data: strict refuses the file; data reads the data's count (a warning), for writers known to be off by one",
+    ),
   expectedList: z
     .enum(["ixazomib-citrate"])
     .optional()
@@ -198,7 +204,7 @@ export function processNmrInput(
       "give either a built-in expected list (expectedList) or an expected-signals CSV, not both",
     );
   const format = detectNmrFormat(file.bytes, file.ref.name);
-  const data = parseNmrInput(file.bytes, file.ref.name);
+  const data = parseNmrInput(file.bytes, file.ref.name, { npoints: params.npoints });
   const processed = processNmr(data, processOptionsOf(params));
   const warnings = [...processed.warnings];
   if (processed.phase === null && (params.phase0Deg !== undefined || params.phase1Deg !== undefined))

@@ -29,6 +29,7 @@ interface NmrFlags extends KindCommandOptions {
   minSnr?: string;
   minIntensity?: string;
   expected?: string;
+  npoints?: string;
   plot?: string;
 }
 
@@ -133,6 +134,10 @@ function addFlags(command: Command): Command {
       "--expected <list|csv>",
       `compare with expected signals: ${Object.keys(EXPECTED_LISTS).join(", ")} (built in) or a CSV from,to,protons[,assignment]`,
     )
+    .option(
+      "--npoints <strict|data>",
+      "JCAMP-DX ##NPOINTS that disagrees with the data: strict refuses (default), data reads the data's count",
+    )
     .option("--plot <file>", "write the spectrum with peaks and ranges (SVG)")
     .option("--json", "print JSON")
     .option("--provenance", "print the whole provenance envelope")
@@ -169,6 +174,7 @@ function parametersOf(flags: NmrFlags): Record<string, unknown> {
     ...(flags.minIntensity !== undefined && {
       minRelIntensity: numberOf(flags.minIntensity, "--min-intensity"),
     }),
+    ...(flags.npoints !== undefined && { npoints: flags.npoints }),
     ...(builtIn && { expectedList: flags.expected }),
   };
 }
