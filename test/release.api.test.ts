@@ -12,6 +12,7 @@ import { chromiumPath } from "../src/apps/shared/renderPdf.js";
 import { systemRunContext } from "../src/apps/shared/runContext.js";
 import { REFERENCE_DATA } from "../src/catalog/index.js";
 import { openStore, type Store } from "../src/store/index.js";
+import { closeTo1e9, molarMass } from "./helpers/ciaawMolarMass.js";
 
 let store: Store;
 let app: ReturnType<typeof createApp>;
@@ -39,22 +40,8 @@ const post = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-/** |a − b| ≤ 1e-9 · max(1, |b|): the plan's consistency tolerance (issue 8). */
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-
-// CIAAW 2021 conventional weights (Pure Appl. Chem. 2022, 94, 573), for an independent molar mass.
-const W: Record<string, number> = {
-  H: 1.008,
-  B: 10.81,
-  C: 12.011,
-  N: 14.007,
-  O: 15.999,
-  F: 18.998,
-  Na: 22.99,
-  Cl: 35.45,
-};
-const mw = (formula: string) =>
-  [...formula.matchAll(/([A-Z][a-z]?)(\d*)/g)].reduce((m, [, el, n]) => m + W[el!]! * Number(n || 1), 0);
+const close = closeTo1e9;
+const mw = molarMass;
 
 describe("synthesis route and plan over HTTP", () => {
   it("GET the route: four balanced steps, the released species named, depictions", async () => {

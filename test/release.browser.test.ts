@@ -7,25 +7,16 @@
  * missing (unless CI requires it). Set RELEASE_SCREENSHOT_DIR to keep screenshots of the pages.
  */
 import { existsSync, mkdirSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serve } from "@hono/node-server";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../src/apps/server/createApp.js";
 import { seedDemoBatches } from "../src/apps/shared/demoBatches.js";
-import { closeSystemRunContext, systemRunContext } from "../src/apps/shared/runContext.js";
 import { REFERENCE_DATA } from "../src/catalog/index.js";
 import { loadRdkit } from "../src/io/rdkit/loadRdkit.js";
-import { openStore, type Store } from "../src/store/index.js";
-import { repoRoot } from "./helpers/server.js";
+import { type BrowserApp, chromiumPath, startBrowserApp } from "./helpers/browserApp.js";
 
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasChromium = existsSync(executablePath);
+const hasChromium = existsSync(chromiumPath);
 const browserRequired = Boolean(process.env.CI) && Boolean(process.env.IXALAB_REQUIRE_BROWSER);
-const webRoot = join(repoRoot, "dist", "web");
 const screenshots = process.env.RELEASE_SCREENSHOT_DIR;
 const WAIT_MS = 20_000;
 const PASSWORD = "s3cret-password";
@@ -33,7 +24,7 @@ const PASSWORD = "s3cret-password";
 if (!hasChromium && browserRequired) {
   describe("dossier and release pages in Chromium", () => {
     it("has a browser to run in", () => {
-      throw new Error(`Chromium not found at ${executablePath}; set CHROMIUM_PATH.`);
+      throw new Error(`Chromium not found at ${chromiumPath}; set CHROMIUM_PATH.`);
     });
   });
 }
@@ -44,13 +35,9 @@ async function text(locator: Locator): Promise<string> {
 }
 
 describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
-  let store: Store;
-  let server: ReturnType<typeof serve>;
+  let app: BrowserApp;
   let url: string;
-  let browser: Browser;
   let page: Page;
-  let dir: string;
-  const pageErrors: string[] = [];
   const shoot = async (name: string) => {
     if (!screenshots) return;
     mkdirSync(screenshots, { recursive: true });
@@ -58,35 +45,15 @@ describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(join(webRoot, "index.html"))) {
-      throw new Error("dist/web/index.html is missing: run `npx vite build --config vite.config.ts` first");
-    }
-    dir = await mkdtemp(join(tmpdir(), "ixalab-release-web-"));
-    store = await openStore({ dataDir: join(dir, "data"), actor: "release-browser-test" });
-    await store.seedCompounds(REFERENCE_DATA.compounds);
-    await seedDemoBatches(store, await loadRdkit(), new Date());
-    await store.setUserPassword("qa.lead", PASSWORD);
-    const app = createApp({ store, ctx: systemRunContext(), webRoot });
-    server = await new Promise((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    app = await startBrowserApp("release", WAIT_MS, async (store) => {
+      await store.seedCompounds(REFERENCE_DATA.compounds);
+      await seedDemoBatches(store, await loadRdkit(), new Date());
+      await store.setUserPassword("qa.lead", PASSWORD);
     });
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath,
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"],
-    });
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
-    page.setDefaultTimeout(WAIT_MS);
-    page.on("pageerror", (error) => pageErrors.push(error.message));
+    ({ url, page } = app);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await store?.close();
-    await closeSystemRunContext();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   it("opens the dossier: formula, MW 517.12, the PK table and the diagrams", async () => {
     await page.goto(`${url}/api/compounds/ixazomib-citrate/dossier.html`);
@@ -232,6 +199,6 @@ describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
     await shoot("release-refused");
     const releases = (await (await fetch(`${url}/api/batches/IXC-DEMO-02`)).json()).releases;
     expect(releases).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

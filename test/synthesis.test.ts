@@ -1,7 +1,7 @@
 /**
  * The built-in ixazomib citrate route: every equation balanced by RDKit's atom counts (co-products named),
  * the pinanediol's stereodescriptors checked with RDKit's CIP labels, and the plan's amounts checked against
- * molar masses recomputed here from the Hill formulae with the CIAAW 2021 conventional weights.
+ * molar masses recomputed from the Hill formulae with the CIAAW 2021 conventional weights (test/helpers).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { findRoute } from "../src/catalog/routes.js";
@@ -9,29 +9,7 @@ import type { RDKit } from "../src/core/chem/index.js";
 import { InputError } from "../src/core/errors.js";
 import { batchYield, type CheckedRoute, checkRoute, planRoute } from "../src/core/synthesis/index.js";
 import { loadRdkit } from "../src/io/rdkit/loadRdkit.js";
-
-// CIAAW 2021 conventional atomic weights (Prohaska et al., Pure Appl. Chem. 2022, 94, 573, Table 2), typed
-// here from the table rather than taken from the code under test.
-const WEIGHTS: Record<string, number> = {
-  H: 1.008,
-  B: 10.81,
-  C: 12.011,
-  N: 14.007,
-  O: 15.999,
-  F: 18.998,
-  Na: 22.99,
-  Cl: 35.45,
-};
-
-function molarMass(formula: string): number {
-  let total = 0;
-  for (const [, symbol, count] of formula.matchAll(/([A-Z][a-z]?)(\d*)/g)) {
-    const w = WEIGHTS[symbol!];
-    if (w === undefined) throw new Error(`no weight for ${symbol}`);
-    total += w * (count ? Number(count) : 1);
-  }
-  return total;
-}
+import { molarMass } from "./helpers/ciaawMolarMass.js";
 
 /** |a − b| ≤ 1e-9 · max(1, |b|): the plan's consistency tolerance (the issue's 1e-9). */
 function expectClose(a: number, b: number) {

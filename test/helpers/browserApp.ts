@@ -11,7 +11,7 @@ import { serve } from "@hono/node-server";
 import { chromium, type Page } from "playwright-core";
 import { createApp } from "../../src/apps/server/createApp.js";
 import { closeSystemRunContext, systemRunContext } from "../../src/apps/shared/runContext.js";
-import { openStore } from "../../src/store/index.js";
+import { openStore, type Store } from "../../src/store/index.js";
 import { repoRoot } from "./server.js";
 
 /** Chromium to drive: CHROMIUM_PATH or /usr/bin/chromium. */
@@ -29,20 +29,26 @@ export interface BrowserApp {
 }
 
 /**
- * Starts the app on 127.0.0.1 (random port) with a fresh store and opens a 1280×1000 page.
+ * Starts the app on 127.0.0.1 (random port) with a fresh store and opens a 1280×1000 page; `setup`
+ * (e.g. seeding records) runs on the store before the server starts.
  * @throws Error when dist/web/index.html is missing.
  * @example
  * const app = await startBrowserApp("xrpd");
  * await app.page.goto(`${app.url}/analyses`);
  * await app.close();
  */
-export async function startBrowserApp(name: string, waitMs = 20_000): Promise<BrowserApp> {
+export async function startBrowserApp(
+  name: string,
+  waitMs = 20_000,
+  setup?: (store: Store) => Promise<void>,
+): Promise<BrowserApp> {
   const webRoot = join(repoRoot, "dist", "web");
   if (!existsSync(join(webRoot, "index.html"))) {
     throw new Error("dist/web/index.html is missing: run `npx vite build --config vite.config.ts` first");
   }
   const dir = await mkdtemp(join(tmpdir(), `ixalab-${name}-web-`));
   const store = await openStore({ dataDir: join(dir, "data"), actor: `${name}-browser-test` });
+  await setup?.(store);
   const app = createApp({ store, ctx: systemRunContext(), webRoot });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));

@@ -1,7 +1,6 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Async } from "../components/Async.js";
 import { AuditTable } from "../components/AuditTable.js";
-import { ErrorMessage } from "../components/ErrorMessage.js";
 import { Link } from "../components/Link.js";
 import { fixed, formatDateTime } from "../format.js";
 import { paths } from "../router.js";
@@ -10,10 +9,36 @@ import { useDocumentTitle } from "../useDocumentTitle.js";
 import { useFetch } from "../useFetch.js";
 import { optionalNumber, parseInputUses } from "./batchForm.js";
 import { DocumentLinks } from "./DocumentLinks.js";
+import { FormError, TextField, useFormAction, useFormFields } from "./formParts.js";
 import { StatusBadge } from "./StatusBadge.js";
 import "../synthesis/synthesis.css";
 
 const num = (v: unknown, digits: number) => (typeof v === "number" ? fixed(v, digits) : "—");
+
+/** Batches linked to this one, with the grams of the link. */
+function BatchLinks({
+  links,
+  empty,
+  testId,
+}: {
+  links: { id: string; grams: number | null }[];
+  empty: string;
+  testId: string;
+}) {
+  if (links.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="link-list" data-testid={testId}>
+      {links.map((l) => (
+        <li key={l.id}>
+          <Link to={paths.batch(l.id)} className="mono">
+            {l.id}
+          </Link>
+          {l.grams !== null && <span className="muted"> · {fixed(l.grams, 2)} g</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function Genealogy({ detail }: { detail: BatchDetail }) {
   return (
@@ -22,37 +47,19 @@ function Genealogy({ detail }: { detail: BatchDetail }) {
       <div className="grid grid--two">
         <div>
           <h3>Made from</h3>
-          {detail.inputs.length === 0 ? (
-            <p className="muted">No input batches recorded.</p>
-          ) : (
-            <ul className="link-list" data-testid="made-from">
-              {detail.inputs.map((l) => (
-                <li key={l.inputBatchId}>
-                  <Link to={paths.batch(l.inputBatchId)} className="mono">
-                    {l.inputBatchId}
-                  </Link>
-                  {l.quantity_g !== null && <span className="muted"> · {fixed(l.quantity_g, 2)} g</span>}
-                </li>
-              ))}
-            </ul>
-          )}
+          <BatchLinks
+            links={detail.inputs.map((l) => ({ id: l.inputBatchId, grams: l.quantity_g }))}
+            empty="No input batches recorded."
+            testId="made-from"
+          />
         </div>
         <div>
           <h3>Used in</h3>
-          {detail.outputs.length === 0 ? (
-            <p className="muted">Not used in another batch yet.</p>
-          ) : (
-            <ul className="link-list" data-testid="used-in">
-              {detail.outputs.map((l) => (
-                <li key={l.batchId}>
-                  <Link to={paths.batch(l.batchId)} className="mono">
-                    {l.batchId}
-                  </Link>
-                  {l.quantity_g !== null && <span className="muted"> · {fixed(l.quantity_g, 2)} g</span>}
-                </li>
-              ))}
-            </ul>
-          )}
+          <BatchLinks
+            links={detail.outputs.map((l) => ({ id: l.batchId, grams: l.quantity_g }))}
+            empty="Not used in another batch yet."
+            testId="used-in"
+          />
         </div>
       </div>
     </section>
@@ -122,77 +129,53 @@ function Files({ detail }: { detail: BatchDetail }) {
 }
 
 function RecordForm({ id, onRecorded }: { id: string; onRecorded: () => void }) {
-  const [values, setValues] = useState({ actual: "", limiting: "", inputs: "", note: "" });
+  const { values, bind, reset } = useFormFields({ actual: "", limiting: "", inputs: "", note: "" });
   const [files, setFiles] = useState<File[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [key]: e.target.value }));
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const actual_g = optionalNumber(values.actual);
-      const limiting_g = optionalNumber(values.limiting);
-      await synthesisApi.recordBatch(
-        id,
-        {
-          ...(actual_g !== undefined && { actual_g }),
-          ...(limiting_g !== undefined && { limiting_g }),
-          ...(values.inputs.trim() && { inputs: parseInputUses(values.inputs) }),
-          ...(values.note.trim() && { note: values.note.trim() }),
-        },
-        files,
-      );
-      setValues({ actual: "", limiting: "", inputs: "", note: "" });
-      setFiles([]);
-      onRecorded();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const { busy, error, submit } = useFormAction(async () => {
+    const actual_g = optionalNumber(values.actual);
+    const limiting_g = optionalNumber(values.limiting);
+    await synthesisApi.recordBatch(
+      id,
+      {
+        ...(actual_g !== undefined && { actual_g }),
+        ...(limiting_g !== undefined && { limiting_g }),
+        ...(values.inputs.trim() && { inputs: parseInputUses(values.inputs) }),
+        ...(values.note.trim() && { note: values.note.trim() }),
+      },
+      files,
+    );
+    reset();
+    setFiles([]);
+    onRecorded();
+  });
   return (
-    <form className="batch-form" onSubmit={submit} aria-label="Record the batch" noValidate>
-      <div className="field">
-        <label htmlFor="record-actual">Product isolated (g)</label>
-        <input
-          id="record-actual"
-          type="number"
-          min="0"
-          step="any"
-          value={values.actual}
-          onChange={set("actual")}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="record-limiting">
-          Limiting input used (g) <span className="field__name">default: its input batch's grams</span>
-        </label>
-        <input
-          id="record-limiting"
-          type="number"
-          min="0"
-          step="any"
-          value={values.limiting}
-          onChange={set("limiting")}
-        />
-      </div>
-      <div className="field batch-form__wide">
-        <label htmlFor="record-inputs">
-          More input batches <span className="field__name">ID:grams, comma-separated</span>
-        </label>
-        <input id="record-inputs" type="text" value={values.inputs} onChange={set("inputs")} />
-      </div>
-      <div className="field batch-form__wide">
-        <label htmlFor="record-note">Note</label>
-        <input id="record-note" type="text" value={values.note} onChange={set("note")} />
-      </div>
-      <div className="field batch-form__wide">
+    <form className="form-grid" onSubmit={submit} aria-label="Record the batch" noValidate>
+      <TextField
+        id="record-actual"
+        label="Product isolated (g)"
+        type="number"
+        min="0"
+        step="any"
+        {...bind("actual")}
+      />
+      <TextField
+        id="record-limiting"
+        label="Limiting input used (g)"
+        hint="default: its input batch's grams"
+        type="number"
+        min="0"
+        step="any"
+        {...bind("limiting")}
+      />
+      <TextField
+        id="record-inputs"
+        label="More input batches"
+        hint="ID:grams, comma-separated"
+        wide
+        {...bind("inputs")}
+      />
+      <TextField id="record-note" label="Note" wide {...bind("note")} />
+      <div className="field form-grid__wide">
         <label htmlFor="record-files">Attach raw files</label>
         <input
           id="record-files"
@@ -201,16 +184,12 @@ function RecordForm({ id, onRecorded }: { id: string; onRecorded: () => void }) 
           onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
         />
       </div>
-      <div className="batch-form__wide">
+      <div className="form-grid__wide">
         <button type="submit" className="button button--primary" disabled={busy}>
           Record
         </button>
       </div>
-      {error !== null && (
-        <div className="batch-form__wide">
-          <ErrorMessage error={error} action="record the batch" />
-        </div>
-      )}
+      <FormError error={error} action="record the batch" />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Async } from "../components/Async.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
 import { Link } from "../components/Link.js";
@@ -8,6 +8,7 @@ import { type NewBatchRequest, type StoredBatch, synthesisApi } from "../synthes
 import { useDocumentTitle } from "../useDocumentTitle.js";
 import { useFetch } from "../useFetch.js";
 import { parseInputUses } from "./batchForm.js";
+import { FormError, TextField, useFormAction, useFormFields } from "./formParts.js";
 import "../synthesis/synthesis.css";
 
 const num = (v: unknown, digits: number) => (typeof v === "number" ? fixed(v, digits) : "—");
@@ -65,7 +66,7 @@ function BatchTable({ batches }: { batches: StoredBatch[] }) {
 }
 
 function CreateBatchForm() {
-  const [values, setValues] = useState({
+  const { values, bind } = useFormFields({
     id: "",
     material: "",
     label: "",
@@ -73,88 +74,42 @@ function CreateBatchForm() {
     step: "",
     inputs: "",
   });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [key]: e.target.value }));
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const request: NewBatchRequest = { id: values.id.trim(), inputs: parseInputUses(values.inputs) };
-      if (values.material.trim()) request.material = values.material.trim();
-      if (values.label.trim()) request.label = values.label.trim();
-      if (values.routeId.trim()) request.routeId = values.routeId.trim();
-      if (values.step.trim()) request.step = Number(values.step);
-      const created = await synthesisApi.createBatch(request);
-      navigate(paths.batch(created.batch.id));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const { busy, error, submit } = useFormAction(async () => {
+    const request: NewBatchRequest = { id: values.id.trim(), inputs: parseInputUses(values.inputs) };
+    if (values.material.trim()) request.material = values.material.trim();
+    if (values.label.trim()) request.label = values.label.trim();
+    if (values.routeId.trim()) request.routeId = values.routeId.trim();
+    if (values.step.trim()) request.step = Number(values.step);
+    const created = await synthesisApi.createBatch(request);
+    navigate(paths.batch(created.batch.id));
+  });
   return (
-    <form className="batch-form" onSubmit={submit} aria-label="Create a batch" noValidate>
-      <div className="field">
-        <label htmlFor="batch-id">Batch id</label>
-        <input id="batch-id" type="text" value={values.id} onChange={set("id")} placeholder="IXC-24-001" />
-      </div>
-      <div className="field">
-        <label htmlFor="batch-material">
-          Material <span className="field__name">catalog compound id</span>
-        </label>
-        <input
-          id="batch-material"
-          type="text"
-          value={values.material}
-          onChange={set("material")}
-          placeholder="ixazomib-citrate"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="batch-label">Label</label>
-        <input id="batch-label" type="text" value={values.label} onChange={set("label")} />
-      </div>
-      <div className="field">
-        <label htmlFor="batch-route">Route</label>
-        <input
-          id="batch-route"
-          type="text"
-          value={values.routeId}
-          onChange={set("routeId")}
-          placeholder="ixazomib-citrate"
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="batch-step">Step</label>
-        <input id="batch-step" type="number" min="1" step="1" value={values.step} onChange={set("step")} />
-      </div>
-      <div className="field batch-form__wide">
-        <label htmlFor="batch-inputs">
-          Input batches <span className="field__name">ID:grams, comma-separated</span>
-        </label>
-        <input
-          id="batch-inputs"
-          type="text"
-          value={values.inputs}
-          onChange={set("inputs")}
-          placeholder="IXB-DEMO-01:10.2"
-        />
-      </div>
-      <div className="batch-form__wide">
+    <form className="form-grid" onSubmit={submit} aria-label="Create a batch" noValidate>
+      <TextField id="batch-id" label="Batch id" placeholder="IXC-24-001" {...bind("id")} />
+      <TextField
+        id="batch-material"
+        label="Material"
+        hint="catalog compound id"
+        placeholder="ixazomib-citrate"
+        {...bind("material")}
+      />
+      <TextField id="batch-label" label="Label" {...bind("label")} />
+      <TextField id="batch-route" label="Route" placeholder="ixazomib-citrate" {...bind("routeId")} />
+      <TextField id="batch-step" label="Step" type="number" min="1" step="1" {...bind("step")} />
+      <TextField
+        id="batch-inputs"
+        label="Input batches"
+        hint="ID:grams, comma-separated"
+        placeholder="IXB-DEMO-01:10.2"
+        wide
+        {...bind("inputs")}
+      />
+      <div className="form-grid__wide">
         <button type="submit" className="button button--primary" disabled={busy}>
           Create batch
         </button>
       </div>
-      {error !== null && (
-        <div className="batch-form__wide">
-          <ErrorMessage error={error} action="create the batch" />
-        </div>
-      )}
+      <FormError error={error} action="create the batch" />
     </form>
   );
 }

@@ -1,6 +1,5 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Async } from "../components/Async.js";
-import { ErrorMessage } from "../components/ErrorMessage.js";
 import { Link } from "../components/Link.js";
 import { formatDateTime } from "../format.js";
 import { paths } from "../router.js";
@@ -13,6 +12,7 @@ import {
 import { useDocumentTitle } from "../useDocumentTitle.js";
 import { useFetch } from "../useFetch.js";
 import { DocumentLinks } from "./DocumentLinks.js";
+import { FormError, TextField, useFormAction, useFormFields } from "./formParts.js";
 import { StatusBadge } from "./StatusBadge.js";
 import "../synthesis/synthesis.css";
 
@@ -113,37 +113,35 @@ function SignForm({
   evaluation: SpecificationEvaluation;
   onSigned: () => void;
 }) {
-  const [userName, setUserName] = useState("");
-  const [password, setPassword] = useState("");
-  const [meaning, setMeaning] = useState("QA release of the batch against its specification");
+  const { values, bind, set } = useFormFields({
+    userName: "",
+    password: "",
+    meaning: "QA release of the batch against its specification",
+  });
   const [decision, setDecision] = useState<"released" | "rejected">(
     evaluation.outcome === "pass" ? "released" : "rejected",
   );
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const blocking = evaluation.tests.filter((t) => t.status !== "pass");
   const refused = decision === "released" && evaluation.outcome !== "pass";
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  const { busy, error, submit } = useFormAction(async () => {
     if (refused) return;
-    setBusy(true);
-    setError(null);
     try {
-      await synthesisApi.sign(batchId, { userName: userName.trim(), password, meaning, decision });
-      setPassword("");
-      onSigned();
-    } catch (e) {
-      setError(e);
-      setPassword("");
+      await synthesisApi.sign(batchId, {
+        userName: values.userName.trim(),
+        password: values.password,
+        meaning: values.meaning,
+        decision,
+      });
     } finally {
-      setBusy(false);
+      // The password is re-entered for every signature attempt.
+      set("password", "");
     }
-  }
+    onSigned();
+  });
 
   return (
     <form
-      className="sign-form"
+      className="form-grid sign-form"
       onSubmit={submit}
       aria-label="Electronic signature"
       data-testid="sign-form"
@@ -177,33 +175,17 @@ function SignForm({
           This batch cannot be released: {blocking.map((t) => `${t.title} ${t.status}`).join("; ")}.
         </p>
       )}
-      <div className="field">
-        <label htmlFor="sign-user">User</label>
-        <input
-          id="sign-user"
-          type="text"
-          autoComplete="username"
-          value={userName}
-          onChange={(e) => setUserName(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="sign-password">
-          Password <span className="field__name">re-entered for this signature</span>
-        </label>
-        <input
-          id="sign-password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </div>
-      <div className="field sign-form__wide">
-        <label htmlFor="sign-meaning">Meaning of the signature</label>
-        <input id="sign-meaning" type="text" value={meaning} onChange={(e) => setMeaning(e.target.value)} />
-      </div>
-      <div className="sign-form__wide">
+      <TextField id="sign-user" label="User" autoComplete="username" {...bind("userName")} />
+      <TextField
+        id="sign-password"
+        label="Password"
+        hint="re-entered for this signature"
+        type="password"
+        autoComplete="current-password"
+        {...bind("password")}
+      />
+      <TextField id="sign-meaning" label="Meaning of the signature" wide {...bind("meaning")} />
+      <div className="form-grid__wide">
         <button
           type="submit"
           className="button button--primary"
@@ -213,11 +195,7 @@ function SignForm({
           {decision === "released" ? "Sign the release" : "Sign the rejection"}
         </button>
       </div>
-      {error !== null && (
-        <div className="sign-form__wide">
-          <ErrorMessage error={error} action="sign" />
-        </div>
-      )}
+      <FormError error={error} action="sign" />
     </form>
   );
 }

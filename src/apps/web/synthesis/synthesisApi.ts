@@ -1,7 +1,8 @@
 /** Client for the synthesis, batch and release routes (src/apps/server/synthesisRoutes.ts, batchRoutes.ts). */
 import type { Specification, SpecificationEvaluation } from "../../../core/release/index.js";
 import type { CheckedRoute, RoutePlan } from "../../../core/synthesis/index.js";
-import type { BatchFile, BatchLink, StoredBatch, StoredRelease } from "../../../store/index.js";
+import type { StoredBatch, StoredRelease } from "../../../store/index.js";
+import type { BatchReport } from "../../shared/batchRecords.js";
 import { type AuditEvent, getJson, send } from "../api.js";
 
 export type { CheckedRoute, RoutePlan, Specification, SpecificationEvaluation, StoredBatch, StoredRelease };
@@ -15,16 +16,7 @@ export interface RouteSummary {
 }
 
 /** `GET /api/batches/:id`: the batch with its genealogy, files, analyses, evaluation, decisions and audit. */
-export interface BatchDetail {
-  batch: StoredBatch;
-  inputs: BatchLink[];
-  outputs: BatchLink[];
-  files: BatchFile[];
-  analyses: { id: string; kind: string; createdAt: string }[];
-  evaluation?: SpecificationEvaluation;
-  releases: StoredRelease[];
-  audit: AuditEvent[];
-}
+export type BatchDetail = BatchReport & { audit: AuditEvent[] };
 
 /** A batch to create (`POST /api/batches`). */
 export interface NewBatchRequest {
