@@ -7,34 +7,14 @@
  * keeps a screenshot of the nmr.process page.
  */
 
-import { existsSync } from "node:fs";
-import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserApp, chromiumPath, startBrowserApp } from "./helpers/browserApp.js";
+import { type BrowserApp, startBrowserApp } from "./helpers/browserApp.js";
+import { hasChromium, requireBrowser, rowCells, shown, visibleText } from "./helpers/browserPage.js";
 import { ixazomibLikeLines, syntheticBrukerZip } from "./helpers/nmrFixtures.js";
 
-const hasChromium = existsSync(chromiumPath);
-const browserRequired = Boolean(process.env.CI) && Boolean(process.env.IXALAB_REQUIRE_BROWSER);
 const WAIT_MS = 20_000;
-
-if (!hasChromium && browserRequired) {
-  describe("NMR pages in Chromium", () => {
-    it("has a browser to run in", () => {
-      throw new Error(`Chromium not found at ${chromiumPath}; set CHROMIUM_PATH.`);
-    });
-  });
-}
-
-async function text(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: "visible", timeout: WAIT_MS });
-  return ((await locator.textContent()) ?? "").trim();
-}
-
-/** The page's rendering of a number with `digits` decimals (real minus sign, as format.ts `fixed`). */
-const shown = (v: number, digits: number) => v.toFixed(digits).replace("-", "−");
-
-const rowCells = (rows: Locator) =>
-  rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent)));
+const text = (locator: Parameters<typeof visibleText>[0]) => visibleText(locator, WAIT_MS);
+requireBrowser("NMR pages in Chromium");
 
 describe.skipIf(!hasChromium)("NMR pages in Chromium", () => {
   let app: BrowserApp;
