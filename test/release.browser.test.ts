@@ -6,33 +6,22 @@
  * signed with user, password and meaning; the impure batch's release is refused. Skips when Chromium is
  * missing (unless CI requires it). Set RELEASE_SCREENSHOT_DIR to keep screenshots of the pages.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoBatches } from "../src/apps/shared/demoBatches.js";
 import { REFERENCE_DATA } from "../src/catalog/index.js";
 import { loadRdkit } from "../src/io/rdkit/loadRdkit.js";
-import { type BrowserApp, chromiumPath, startBrowserApp } from "./helpers/browserApp.js";
+import { type BrowserApp, startBrowserApp } from "./helpers/browserApp.js";
+import { hasChromium, requireBrowser, visibleText } from "./helpers/browserPage.js";
 
-const hasChromium = existsSync(chromiumPath);
-const browserRequired = Boolean(process.env.CI) && Boolean(process.env.IXALAB_REQUIRE_BROWSER);
 const screenshots = process.env.RELEASE_SCREENSHOT_DIR;
 const WAIT_MS = 20_000;
 const PASSWORD = "s3cret-password";
+const text = (locator: Locator) => visibleText(locator, WAIT_MS);
 
-if (!hasChromium && browserRequired) {
-  describe("dossier and release pages in Chromium", () => {
-    it("has a browser to run in", () => {
-      throw new Error(`Chromium not found at ${chromiumPath}; set CHROMIUM_PATH.`);
-    });
-  });
-}
-
-async function text(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: "visible", timeout: WAIT_MS });
-  return ((await locator.textContent()) ?? "").trim();
-}
+requireBrowser("dossier and release pages in Chromium");
 
 describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
   let app: BrowserApp;
