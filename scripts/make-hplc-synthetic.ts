@@ -1,5 +1,6 @@
 // Synthetic RP-HPLC chromatograms with exactly known peak areas, for the integration tests and the
-// benchmark: exponentially modified Gaussians (EMG) on a drifting baseline with seeded Gaussian noise.
+// benchmark: the purity and benchmark runs, sampled by simulateChromatogram
+// (src/core/analytics/hplc/simulateChromatogram.ts: EMG peaks, drifting baseline, seeded Gaussian noise).
 //
 //   npx tsx scripts/make-hplc-synthetic.ts [outDir=.tmp/hplc] [--seed 20260601]
 //
@@ -10,81 +11,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gaussian, mulberry32 } from "../src/core/random/mulberry32.js";
-
-/** One EMG peak: centre μ and Gaussian σ in minutes, exponential time constant τ (0: pure Gaussian). */
-export interface SyntheticPeak {
-  name: string;
-  mu_min: number;
-  sigma_min: number;
-  tau_min: number;
-  /** Exact area, signal × seconds. */
-  area: number;
-}
-
-/** A synthetic run: sampling, baseline drift, noise and the peaks. */
-export interface SyntheticSpec {
-  points: number;
-  end_min: number;
-  /** Baseline: offset + slope·t + amplitude·sin(2π t / period). */
-  drift: { offset: number; slope_per_min: number; amplitude: number; period_min: number };
-  noiseSigma: number;
-  peaks: SyntheticPeak[];
-  seed: number;
-}
-
-/** erfcx(z) = exp(z²) erfc(z) for z ≥ 0 (Numerical Recipes' Chebyshev fit, relative error < 1.2e-7). */
-function erfcxPositive(z: number): number {
-  const t = 1 / (1 + 0.5 * z);
-  return (
-    t *
-    Math.exp(
-      -1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    )
-  );
-}
-
-/** The EMG density of unit area at time t (minutes⁻¹), in the form that never overflows. */
-export function emg(t: number, mu: number, sigma: number, tau: number): number {
-  const u = (t - mu) / sigma;
-  if (tau <= 0) return Math.exp(-0.5 * u * u) / (sigma * Math.sqrt(2 * Math.PI));
-  const k = sigma / tau;
-  const z = (k - u) / Math.SQRT2;
-  if (z >= 0) return (Math.exp(-0.5 * u * u) * erfcxPositive(z)) / (2 * tau);
-  // erfc(z) for z < 0 is 2 − erfc(−z), and exp(k²/2 − k·u) is then small.
-  const erfc = 2 - Math.exp(-z * z) * erfcxPositive(-z);
-  return (Math.exp(0.5 * k * k - k * u) * erfc) / (2 * tau);
-}
-
-/** Samples a synthetic chromatogram: times (min) and signal. */
-export function synthesize(spec: SyntheticSpec): { times_min: Float64Array; signal: Float64Array } {
-  const rand = mulberry32(spec.seed);
-  const times = new Float64Array(spec.points);
-  const signal = new Float64Array(spec.points);
-  const { offset, slope_per_min, amplitude, period_min } = spec.drift;
-  for (let i = 0; i < spec.points; i++) {
-    const t = (i * spec.end_min) / (spec.points - 1);
-    times[i] = t;
-    let y = offset + slope_per_min * t + amplitude * Math.sin((2 * Math.PI * t) / period_min);
-    for (const p of spec.peaks) {
-      if (Math.abs(t - p.mu_min) < 12 * p.sigma_min + 40 * p.tau_min)
-        y += (p.area / 60) * emg(t, p.mu_min, p.sigma_min, p.tau_min);
-    }
-    signal[i] = y + spec.noiseSigma * gaussian(rand);
-  }
-  return { times_min: times, signal };
-}
+import {
+  type SyntheticPeak,
+  type SyntheticSpec,
+  simulateChromatogram,
+} from "../src/core/analytics/hplc/index.js";
+import { mulberry32 } from "../src/core/random/mulberry32.js";
 
 /**
  * The purity test run: 9,000 points over 30 min (0.2 s), a main peak (tailing EMG), a pair at Rs ≈ 1.2
@@ -150,7 +82,7 @@ function main(): void {
   const outDir = args[0] ?? ".tmp/hplc";
   mkdirSync(outDir, { recursive: true });
   const spec = purityRun(seed);
-  const run = synthesize(spec);
+  const run = simulateChromatogram(spec);
   const rows = ["time_min,signal"];
   for (let k = 0; k < run.times_min.length; k++)
     rows.push(`${run.times_min[k]!.toPrecision(10)},${run.signal[k]!.toPrecision(10)}`);

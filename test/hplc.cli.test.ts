@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type SyntheticSpec, synthesize } from "../scripts/make-hplc-synthetic.js";
+import { type SyntheticSpec, simulateChromatogram } from "../src/core/analytics/hplc/index.js";
 import { writeChromatogramCsv } from "../src/io/chromatogram-csv/index.js";
 import { ixalab } from "./helpers/cli.js";
 
@@ -29,7 +29,7 @@ const spec: SyntheticSpec = {
   ],
 };
 const csv = join(tmp, "run.csv");
-writeFileSync(csv, writeChromatogramCsv(synthesize(spec)));
+writeFileSync(csv, writeChromatogramCsv(simulateChromatogram(spec)));
 
 const json = (args: string[]) => {
   const run = ixalab([...args, "--json"]);

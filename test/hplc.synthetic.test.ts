@@ -1,18 +1,20 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { purityRun, type SyntheticSpec, synthesize } from "../scripts/make-hplc-synthetic.js";
+import { purityRun } from "../scripts/make-hplc-synthetic.js";
 import {
   analyzeChromatogram,
   type Chromatogram,
   HPLC_DEFAULTS,
   type HplcOptions,
+  type SyntheticSpec,
+  simulateChromatogram,
 } from "../src/core/analytics/hplc/index.js";
 import { methodOptions, parseHplcMethod } from "../src/io/chromatogram/index.js";
 
 // Integration on seeded synthetic chromatograms whose peak areas are known exactly (scripts/
 // make-hplc-synthetic.ts: exponentially modified Gaussians, closed-form areas), and USP <621> figures on
 // Gaussian peaks, whose W½ = 2√(2 ln 2) σ, tailing T = 1 and resolution follow analytically.
-const asChromatogram = (run: ReturnType<typeof synthesize>): Chromatogram => ({
+const asChromatogram = (run: ReturnType<typeof simulateChromatogram>): Chromatogram => ({
   ...run,
   units: "mAU",
   detector: "synthetic",
@@ -21,7 +23,7 @@ const asChromatogram = (run: ReturnType<typeof synthesize>): Chromatogram => ({
 });
 
 function analyzeSpec(spec: SyntheticSpec, options: HplcOptions = {}) {
-  return analyzeChromatogram(asChromatogram(synthesize(spec)), options);
+  return analyzeChromatogram(asChromatogram(simulateChromatogram(spec)), options);
 }
 
 // The purity run's baseline is a sine on a slope (amplitude 1.5 mAU over 40 min): curved drift, for which the

@@ -1,11 +1,16 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { zipSync } from "fflate";
-import { type SyntheticLine, syntheticFid } from "../../src/core/analytics/nmr/index.js";
-import { mulberry32 } from "../../src/core/random/mulberry32.js";
+import type { SyntheticLine } from "../../src/core/analytics/nmr/index.js";
+import {
+  type SyntheticBrukerOptions,
+  syntheticBrukerFiles,
+  syntheticBrukerZip,
+} from "../../src/io/bruker/index.js";
 
-// Seeded synthetic ¹H spectra written as TopSpin experiment folders (acqus + int32 fid), so the CLI and the
-// API read them through the Bruker reader like real data. The lines are known; so are their integrals.
+// Seeded synthetic ¹H spectra written as TopSpin experiment folders (src/io/bruker/writeSynthetic.ts), so
+// the CLI and the API read them through the Bruker reader like real data.
+
+export { syntheticBrukerZip };
 
 /** ¹H lines shaped like ixazomib citrate in DMSO-d6 (one line or multiplet per group of its structure). */
 export function ixazomibLikeLines(): SyntheticLine[] {
@@ -34,68 +39,6 @@ export function ixazomibLikeLines(): SyntheticLine[] {
   ];
 }
 
-/** Acquisition of the synthetic experiments: 400.13 MHz, SW 8000 Hz around 6 ppm, GRPDLY 67.98 points. */
-export const SYNTHETIC_ACQUISITION = {
-  bf1: 400.13,
-  carrierPpm: 6,
-  spectralWidthHz: 8000,
-  points: 32768,
-  groupDelay: 67.9842071533203,
-} as const;
-
-/** Options of the synthetic experiments: the noise generator's seed, the solvent as acqus names it. */
-export interface SyntheticBrukerOptions {
-  seed: number;
-  solvent?: string;
-  noise?: number;
-}
-
-/** The files (acqus, fid as little-endian int32) of a TopSpin experiment of a seeded synthetic FID. */
-export function syntheticBrukerFiles(
-  lines: SyntheticLine[],
-  options: SyntheticBrukerOptions,
-): { acqus: string; fid: Uint8Array } {
-  const a = SYNTHETIC_ACQUISITION;
-  const fid = syntheticFid({
-    lines,
-    points: a.points,
-    spectralWidthHz: a.spectralWidthHz,
-    frequencyMHz: a.bf1,
-    carrierPpm: a.carrierPpm,
-    noise: options.noise ?? 0.002,
-    rand: mulberry32(options.seed),
-    groupDelay: a.groupDelay,
-  });
-  // int32 with the largest point at ~2²⁴: quantisation far below the noise.
-  let max = 0;
-  for (let i = 0; i < fid.re.length; i++) max = Math.max(max, Math.abs(fid.re[i]!), Math.abs(fid.im[i]!));
-  const scale = 2 ** 24 / max;
-  const bytes = new Uint8Array(a.points * 8);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < a.points; i++) {
-    view.setInt32(8 * i, Math.round(fid.re[i]! * scale), true);
-    view.setInt32(8 * i + 4, Math.round(fid.im[i]! * scale), true);
-  }
-  const acqus = [
-    "##TITLE= Parameter file, TOPSPIN\t\tVersion 3.6 (synthetic, ixalab test fixture)",
-    "##JCAMPDX= 5.0",
-    "##DATATYPE= Parameter Values",
-    "##ORIGIN= ixalab test/helpers/nmrFixtures.ts",
-    `##$BF1= ${a.bf1}`,
-    "##$BYTORDA= 0",
-    "##$DTYPA= 0",
-    `##$GRPDLY= ${a.groupDelay}`,
-    "##$NUC1= <1H>",
-    `##$SFO1= ${a.bf1 * (1 + a.carrierPpm * 1e-6)}`,
-    `##$SOLVENT= <${options.solvent ?? "DMSO"}>`,
-    `##$SW_h= ${a.spectralWidthHz}`,
-    `##$TD= ${2 * a.points}`,
-    "##END=",
-    "",
-  ].join("\n");
-  return { acqus, fid: bytes };
-}
-
 /** Writes {@link syntheticBrukerFiles} as an experiment folder; returns its path. */
 export function writeSyntheticBruker(
   dir: string,
@@ -107,10 +50,4 @@ export function writeSyntheticBruker(
   writeFileSync(join(dir, "acqus"), acqus);
   writeFileSync(join(dir, "fid"), fid);
   return dir;
-}
-
-/** {@link syntheticBrukerFiles} as a zip of the experiment folder `1/`, as TopSpin users upload it. */
-export function syntheticBrukerZip(lines: SyntheticLine[], options: SyntheticBrukerOptions): Uint8Array {
-  const { acqus, fid } = syntheticBrukerFiles(lines, options);
-  return zipSync({ "1/acqus": new TextEncoder().encode(acqus), "1/fid": fid });
 }

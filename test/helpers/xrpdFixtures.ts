@@ -6,12 +6,11 @@ import {
   type SyntheticForm,
   simulatePattern,
 } from "../../src/core/analytics/xrpd/index.js";
+import { writeReferenceCsv, writeXy } from "../../src/io/diffractogram/index.js";
 
 /** A reference CSV (twoTheta,relIntensity) of a synthetic form at Cu Kα1 (1.5406 Å). */
 export function referenceCsv(form: SyntheticForm): string {
-  return `twoTheta,relIntensity\n${referencePeaksOf(form, 1.5406)
-    .map((p) => `${p.twoTheta.toFixed(3)},${p.relIntensity.toFixed(1)}`)
-    .join("\n")}\n`;
+  return writeReferenceCsv(referencePeaksOf(form, 1.5406));
 }
 
 /** An .xy (Cu anode header) of formA + 25 % formB, 4–40° 2θ in 0.02° steps, seed 31. */
@@ -27,6 +26,5 @@ export function mixtureXy(): string {
     background: { a: 200, b: -2, c: 600 },
     seed: 31,
   });
-  const rows = Array.from(pattern.twoTheta, (x, i) => `${x.toFixed(4)} ${pattern.intensity[i]!.toFixed(1)}`);
-  return `'Anode: "Cu"\n${rows.join("\n")}\n`;
+  return writeXy(pattern);
 }

@@ -1,9 +1,10 @@
-import { demoAnalysisResults } from "../../catalog/demoBatch.js";
+import { type DemoSample, demoInstrumentRuns } from "../../catalog/demo/demoInstrumentFiles.js";
 import type { RDKit } from "../../core/chem/index.js";
 import type { ProvenanceEnvelope } from "../../core/provenance.js";
 import { batchYield, planRoute } from "../../core/synthesis/index.js";
+import { sha256Hex } from "../../io/files/readInputFile.js";
+import { findKind, type RunContext, runAnalysis, type SuppliedInputs } from "../../kinds/index.js";
 import type { Store } from "../../store/index.js";
-import { IXALAB_VERSION } from "../../version.js";
 import { checkedRoute } from "./documents.js";
 
 /** The demo lots: starting materials, the three intermediates, a conforming and an impure product batch. */
@@ -23,8 +24,9 @@ const DEMO_YIELDS = [86.2, 78.9, 91.4, 87.3];
 /**
  * Seeds a demo campaign of the ixazomib citrate route (idempotent: nothing is done when the product batch
  * exists): starting-material lots, one batch per step with actual amounts, yields and genealogy, and two
- * product batches with hand-made analysis results in the documented shapes (parameters.demo = true): one
- * conforming, one with a 0.21 % impurity.
+ * product batches (one conforming, one with a 0.21 % impurity) whose HPLC, HRMS, NMR and XRPD analyses are
+ * real runs of the kinds on seeded synthetic instrument files ({@link runDemoAnalyses}), stored with their
+ * files like a user's `--save` run.
  * @returns the ids of the demo batches, and whether they were created now.
  */
 export async function seedDemoBatches(store: Store, rdkit: RDKit, now: Date) {
@@ -87,28 +89,48 @@ export async function seedDemoBatches(store: Store, rdkit: RDKit, now: Date) {
     label: "ixazomib citrate, demo batch with a high impurity",
     record: { routeId: route.id, step: 4, material: "ixazomib citrate", actual_g: 12.4, demo: true },
   });
-  for (const [kind, result] of Object.entries(demoAnalysisResults())) {
-    await store.saveAnalysis({ envelope: demoEnvelope(kind, result, now), batchId: DEMO_BATCHES.product });
-    const impure = structuredClone(result) as { peaks?: { areaPercent: number }[]; purityPercent?: number };
-    if (kind === "hplc.analyze" && impure.peaks) {
-      impure.peaks[1]!.areaPercent = 0.21;
-      impure.peaks[2]!.areaPercent = 99.51;
-      impure.purityPercent = 99.51;
-    }
-    await store.saveAnalysis({ envelope: demoEnvelope(kind, impure, now), batchId: DEMO_BATCHES.impure });
+  const ctx: RunContext = { rdkit: async () => rdkit, now: () => now };
+  for (const [batchId, sample] of [
+    [DEMO_BATCHES.product, "conforming"],
+    [DEMO_BATCHES.impure, "impure"],
+  ] as const) {
+    for (const run of await runDemoAnalyses(sample, ctx)) await store.saveAnalysis({ ...run, batchId });
   }
   return { created: true, batches: DEMO_BATCHES };
 }
 
-function demoEnvelope(kind: string, result: unknown, now: Date): ProvenanceEnvelope {
-  return {
-    kind,
-    ixalabVersion: IXALAB_VERSION,
-    startedAt: now.toISOString(),
-    durationMs: 0,
-    inputs: [],
-    parameters: { demo: true, note: "hand-made result in the documented result shape of the kind" },
-    warnings: ["demo data: not computed from an instrument file"],
-    result,
-  };
+/** A demo analysis as the store takes it: the envelope and the input files it was computed from. */
+export interface DemoAnalysis {
+  envelope: ProvenanceEnvelope;
+  files: { name: string; bytes: Uint8Array; format: string }[];
+}
+
+/**
+ * Runs hplc.analyze, ms.confirm, nmr.process (with the expected-list comparison) and xrpd.match on the
+ * seeded synthetic files of a demo batch (src/catalog/demo/demoInstrumentFiles.ts), as the CLI's `--save`
+ * does; the envelope gets a warning saying the inputs are synthetic demo files.
+ */
+export async function runDemoAnalyses(sample: DemoSample, ctx: RunContext): Promise<DemoAnalysis[]> {
+  const out: DemoAnalysis[] = [];
+  for (const run of demoInstrumentRuns(sample)) {
+    const kind = findKind(run.kind);
+    const inputs: Record<string, SuppliedInputs[string]> = {};
+    const files: DemoAnalysis["files"] = [];
+    for (const spec of kind.inputs) {
+      const file = run.inputs[spec.name];
+      if (!file) continue;
+      const ref = {
+        name: file.name,
+        bytes: file.bytes.length,
+        sha256: sha256Hex(file.bytes),
+        format: spec.format,
+      };
+      inputs[spec.name] = { ref, bytes: file.bytes };
+      files.push({ name: file.name, bytes: file.bytes, format: spec.format });
+    }
+    const envelope = await runAnalysis(kind, run.parameters, inputs, ctx);
+    envelope.warnings = [...envelope.warnings, `demo data: computed from a ${run.note}; not a measurement`];
+    out.push({ envelope, files });
+  }
+  return out;
 }

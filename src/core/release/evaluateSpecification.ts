@@ -103,7 +103,8 @@ function judge(test: SpecificationTest, result: unknown): Verdict {
         }
       }
       const shown = roundTo(worst, decimals(c.maxPercent, 2));
-      const where = worstRt === undefined ? "no impurity peak" : `largest impurity at ${worstRt} min`;
+      const where =
+        worstRt === undefined ? "no impurity peak" : `largest impurity at ${worstRt.toFixed(2)} min`;
       return verdict(shown <= c.maxPercent, shown, `${where}: ${shown} % (area %)`);
     }
     case "ms.ion": {
@@ -119,10 +120,11 @@ function judge(test: SpecificationTest, result: unknown): Verdict {
       const score = isNumber(ion.isotopeScore) ? ion.isotopeScore : Number.NaN;
       const ppmShown = roundTo(ppm, 2);
       const ok = Math.abs(ppmShown) <= c.maxAbsPpm && score >= c.minIsotopeScore && ion.matched !== false;
+      const observed = isNumber(ion.observedMz) ? ion.observedMz.toFixed(5) : "missing";
       return verdict(
         ok,
         ppmShown,
-        `${c.ion} observed m/z ${ion.observedMz}, ${ppmShown} ppm, isotope score ${Number.isNaN(score) ? "missing" : score}${ion.matched === false ? ", not matched" : ""}`,
+        `${c.ion} observed m/z ${observed}, ${ppmShown} ppm, isotope score ${Number.isNaN(score) ? "missing" : roundTo(score, 3)}${ion.matched === false ? ", not matched" : ""}`,
       );
     }
     case "nmr.conforms":
@@ -141,15 +143,27 @@ function judge(test: SpecificationTest, result: unknown): Verdict {
             : null;
       if (name === null) return verdict(false, null, "no reference pattern matched");
       const entry = matches.find((m) => m.reference === name);
-      const score = isNumber(entry?.score)
-        ? entry.score
-        : isNumber((best as { score?: unknown })?.score)
-          ? (best as { score: number }).score
-          : Number.NaN;
+      const score = matchFraction(
+        entry ?? (typeof best === "object" ? (best as Record<string, unknown>) : {}),
+      );
       const ok = name === c.reference && score >= c.minScore;
-      return verdict(ok, name, `best match ${name}, score ${Number.isNaN(score) ? "missing" : score}`);
+      return verdict(
+        ok,
+        name,
+        `best match ${name}, score ${Number.isNaN(score) ? "missing" : roundTo(score, 3)}`,
+      );
     }
   }
+}
+
+/**
+ * A form match's score as a fraction (0–1): √(referenceFraction · observedFraction) where the result
+ * reports them (xrpd.match, whose `score` is that × 100), else its `score` as given.
+ */
+function matchFraction(m: Record<string, unknown>): number {
+  if (isNumber(m.referenceFraction) && isNumber(m.observedFraction))
+    return Math.sqrt(m.referenceFraction * m.observedFraction);
+  return isNumber(m.score) ? m.score : Number.NaN;
 }
 
 function judgeNmr(c: Extract<TestCriterion, { type: "nmr.conforms" }>, r: Record<string, unknown>): Verdict {
@@ -192,6 +206,7 @@ function judgeNmr(c: Extract<TestCriterion, { type: "nmr.conforms" }>, r: Record
       integralNote = `integrals ${deviations.join(", ")}`;
     }
   }
+  problems.push(...expectedProblems(r.expected));
   const conforming = c.signals.length - missing.length;
   const value = problems.length === 0 ? "conforms" : "does not conform";
   return {
@@ -201,18 +216,48 @@ function judgeNmr(c: Extract<TestCriterion, { type: "nmr.conforms" }>, r: Record
   };
 }
 
-/** The main peak: by retention time or index as the result gives it, else the largest by area %. */
+/**
+ * nmr.process's comparison with an expected-signal list, when it was run with one: each judged window that
+ * disagrees and each sizeable unexplained range is a problem.
+ */
+function expectedProblems(expected: unknown): string[] {
+  if (!expected || typeof expected !== "object") return [];
+  const e = expected as {
+    list?: unknown;
+    agrees?: unknown;
+    signals?: {
+      from?: number;
+      to?: number;
+      assignment?: string | null;
+      protons?: number;
+      expectedProtons?: number;
+      agrees?: unknown;
+    }[];
+    unexplained?: { from?: number; to?: number; protons?: number }[];
+  };
+  if (e.agrees === true) return [];
+  const out: string[] = [];
+  for (const s of Array.isArray(e.signals) ? e.signals : []) {
+    if (s.agrees !== false) continue;
+    const found = isNumber(s.protons) ? s.protons.toFixed(2) : "?";
+    out.push(
+      `${s.assignment ?? `${s.to}–${s.from} ppm`}: ${found} H, expected ${s.expectedProtons} H (list ${e.list})`,
+    );
+  }
+  for (const u of Array.isArray(e.unexplained) ? e.unexplained : []) {
+    const h = isNumber(u.protons) ? u.protons.toFixed(2) : "?";
+    out.push(`unexplained signal ${u.to}–${u.from} ppm (${h} H) against list ${e.list}`);
+  }
+  if (out.length === 0) out.push(`does not agree with the expected list ${e.list}`);
+  return out;
+}
+
+/** The main peak: the result's `mainPeak` (a peak, matched by retention time), else the largest by area %. */
 function mainPeakIndex(peaks: { rt_min?: number; areaPercent: number }[], main: unknown): number {
-  const rt =
-    main && typeof main === "object"
-      ? (main as { rt_min?: unknown }).rt_min
-      : isNumber(main)
-        ? main
-        : undefined;
+  const rt = main && typeof main === "object" ? (main as { rt_min?: unknown }).rt_min : undefined;
   if (isNumber(rt)) {
     const byRt = peaks.findIndex((p) => p.rt_min === rt);
     if (byRt >= 0) return byRt;
-    if (Number.isInteger(rt) && rt >= 0 && rt < peaks.length) return rt;
   }
   let best = -1;
   for (const [i, p] of peaks.entries()) if (best < 0 || p.areaPercent > peaks[best]!.areaPercent) best = i;

@@ -7,3 +7,4 @@ export {
 } from "./parse.js";
 export { readDiffractogram } from "./read.js";
 export { parseReferenceCsv, referenceNameOf } from "./referenceCsv.js";
+export { writeReferenceCsv, writeXy } from "./writeText.js";

@@ -11,4 +11,10 @@ export {
   type NamedImpurity,
 } from "./analyze.js";
 export { type Chromatogram, wavelengthFromSignalName } from "./chromatogram.js";
+export {
+  emg,
+  type SyntheticPeak,
+  type SyntheticSpec,
+  simulateChromatogram,
+} from "./simulateChromatogram.js";
 export { platesUsp, resolutionUsp, signalToNoiseUsp, tailingUsp, widthAt } from "./suitability.js";
