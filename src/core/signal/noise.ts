@@ -1,3 +1,4 @@
+import { leastSquaresLine } from "../stats/leastSquaresLine.js";
 /** Noise of a signal segment after removing its least-squares straight line. */
 export interface NoiseEstimate {
   /** Largest minus smallest residual (ASTM E685 / USP <621> "h", peak-to-peak noise). */
@@ -19,22 +20,10 @@ export function noiseOf(x: Float64Array, y: Float64Array, from: number, to: numb
   const b = Math.min(y.length, Math.floor(to));
   const n = b - a;
   if (n < 3) throw new RangeError(`noise needs at least 3 samples, got ${n}`);
-  let sx = 0;
-  let sy = 0;
-  for (let i = a; i < b; i++) {
-    sx += x[i]!;
-    sy += y[i]!;
-  }
-  const mx = sx / n;
-  const my = sy / n;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = a; i < b; i++) {
-    const dx = x[i]! - mx;
-    sxx += dx * dx;
-    sxy += dx * (y[i]! - my);
-  }
-  const slope = sxx > 0 ? sxy / sxx : 0;
+  const line = leastSquaresLine(x, y, a, b);
+  const slope = Number.isNaN(line.slope) ? 0 : line.slope;
+  const mx = line.meanX;
+  const my = line.meanY;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   let ss = 0;

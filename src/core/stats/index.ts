@@ -1,4 +1,6 @@
 export { fCdf, fQuantile } from "./fDistribution.js";
+export { type LeastSquaresLine, leastSquaresLine } from "./leastSquaresLine.js";
+export { medianInPlace, percentileInPlace } from "./orderStatistics.js";
 export {
   type BetaTails,
   inverseRegularizedBeta,

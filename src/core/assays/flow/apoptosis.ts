@@ -1,5 +1,5 @@
 import { InputError } from "../../errors.js";
-import { percentileInPlace } from "./orderStatistics.js";
+import { percentileInPlace } from "../../stats/orderStatistics.js";
 
 /** One quadrant population: events and their share of the gated events (%). */
 export interface PopulationCount {

@@ -1,5 +1,5 @@
 import { InputError } from "../../errors.js";
-import { medianInPlace } from "./orderStatistics.js";
+import { medianInPlace } from "../../stats/orderStatistics.js";
 
 /** Defaults of the scatter gates. */
 export const SCATTER_GATE_DEFAULTS = {

@@ -1,6 +1,6 @@
 import { InputError } from "../../errors.js";
+import { medianInPlace } from "../../stats/orderStatistics.js";
 import type { SpectrumMatrix } from "./gating/index.js";
-import { medianInPlace } from "./orderStatistics.js";
 
 /** One single-stain control: the detector its fluorochrome is read in, and its events by detector. */
 export interface SingleStainControl {
