@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  CU_K_ALPHA,
   referencePeaksOf,
   SYNTHETIC_FORMS,
   type SyntheticForm,
   simulatePattern,
+  TYPICAL_CU_SCAN,
 } from "../src/core/analytics/xrpd/index.js";
 import { ixalab } from "./helpers/cli.js";
 
@@ -21,13 +21,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function writePattern(name: string, forms: SyntheticForm[], seed: number) {
   const { pattern, lines } = simulatePattern({
     forms,
-    wavelength: CU_K_ALPHA,
-    twoThetaStart: 4,
-    twoThetaEnd: 40,
-    step: 0.02,
-    fwhm: 0.12,
-    eta: 0.4,
-    background: { a: 200, b: -2, c: 600 },
+    ...TYPICAL_CU_SCAN,
     seed,
   });
   const rows = Array.from(pattern.twoTheta, (x, i) => `${x.toFixed(4)} ${pattern.intensity[i]!.toFixed(2)}`);

@@ -11,6 +11,7 @@ import {
   simulatePattern,
   snipBackground,
   stripKAlpha2,
+  TYPICAL_CU_SCAN,
 } from "../src/core/analytics/xrpd/index.js";
 
 // Synthetic patterns with known lines (seeded): Kα1 + Kα2 pseudo-Voigt doublets at Bragg angles of known
@@ -19,13 +20,7 @@ import {
 const simulate = (forms: SyntheticForm[], seed: number, noise = true) =>
   simulatePattern({
     forms,
-    wavelength: CU_K_ALPHA,
-    twoThetaStart: 4,
-    twoThetaEnd: 40,
-    step: 0.02,
-    fwhm: 0.12,
-    eta: 0.4,
-    background: { a: 200, b: -2, c: 600 },
+    ...TYPICAL_CU_SCAN,
     seed,
     noise,
   });

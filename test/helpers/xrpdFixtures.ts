@@ -1,10 +1,10 @@
 /** Seeded synthetic XRPD inputs shared by the HTTP and browser tests. */
 import {
-  CU_K_ALPHA,
   referencePeaksOf,
   SYNTHETIC_FORMS,
   type SyntheticForm,
   simulatePattern,
+  TYPICAL_CU_SCAN,
 } from "../../src/core/analytics/xrpd/index.js";
 import { writeReferenceCsv, writeXy } from "../../src/io/diffractogram/index.js";
 
@@ -17,13 +17,7 @@ export function referenceCsv(form: SyntheticForm): string {
 export function mixtureXy(): string {
   const { pattern } = simulatePattern({
     forms: [SYNTHETIC_FORMS.formA, { ...SYNTHETIC_FORMS.formB, scale: 0.25 }],
-    wavelength: CU_K_ALPHA,
-    twoThetaStart: 4,
-    twoThetaEnd: 40,
-    step: 0.02,
-    fwhm: 0.12,
-    eta: 0.4,
-    background: { a: 200, b: -2, c: 600 },
+    ...TYPICAL_CU_SCAN,
     seed: 31,
   });
   return writeXy(pattern);

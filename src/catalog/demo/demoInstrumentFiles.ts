@@ -26,6 +26,7 @@ import {
   referencePeaksOf,
   SYNTHETIC_FORMS,
   simulatePattern,
+  TYPICAL_CU_SCAN,
 } from "../../core/analytics/xrpd/index.js";
 import { mulberry32 } from "../../core/random/mulberry32.js";
 import { syntheticBrukerZip } from "../../io/bruker/index.js";
@@ -169,13 +170,7 @@ export function demoNmrLines(): SyntheticLine[] {
 function demoPatternXy(seed: number): string {
   const { pattern } = simulatePattern({
     forms: [SYNTHETIC_FORMS.formA],
-    wavelength: CU_K_ALPHA,
-    twoThetaStart: 4,
-    twoThetaEnd: 40,
-    step: 0.02,
-    fwhm: 0.12,
-    eta: 0.4,
-    background: { a: 200, b: -2, c: 600 },
+    ...TYPICAL_CU_SCAN,
     seed,
   });
   return writeXy(pattern);

@@ -41,4 +41,5 @@ export {
   type SyntheticForm,
   type SyntheticPatternSpec,
   simulatePattern,
+  TYPICAL_CU_SCAN,
 } from "./synthetic.js";

@@ -111,6 +111,20 @@ export const CU_K_ALPHA = {
   source: "Cu Kα (synthetic)",
 } as const;
 
+/**
+ * The scan most synthetic patterns here use: Cu Kα, 4–40° 2θ in 0.02° steps, lines of 0.12° FWHM
+ * (η 0.4) on a sloping background with a low-angle hump. Spread it and add `forms` and `seed`.
+ */
+export const TYPICAL_CU_SCAN = {
+  wavelength: CU_K_ALPHA,
+  twoThetaStart: 4,
+  twoThetaEnd: 40,
+  step: 0.02,
+  fwhm: 0.12,
+  eta: 0.4,
+  background: { a: 200, b: -2, c: 600 },
+} as const satisfies Omit<SyntheticPatternSpec, "forms" | "seed">;
+
 /** The stick list of a synthetic form at Kα1: 2θ and heights scaled so the strongest is 100. */
 export function referencePeaksOf(
   form: SyntheticForm,
