@@ -26,13 +26,22 @@ export interface RangeOptions {
   edgeLevel: number;
   /** …but at least this many points beyond the outer lines (e.g. 10 line widths). */
   minExtentPoints: number;
+  /**
+   * Neighbouring multiplets whose valley stays above this fraction of the lower one's tallest line are
+   * one range: the lower is a shoulder (a spinning sideband, a wing bump) of the higher, and a range edge
+   * there would cut the higher signal's wing. 0.5 when not given.
+   */
+  shoulderFraction?: number;
 }
 
 /**
  * Automatic integration ranges from the picked peaks: peaks closer than `clusterGapPoints` form one
  * multiplet; its range runs outwards from the outer lines while y stays above max(`edgeFraction` × the
  * smallest line, `edgeLevel`) and is still falling, and at least `minExtentPoints` beyond them, but never
- * past half-way to the next multiplet. A
+ * past half-way to the next multiplet. A multiplet whose valley to a taller neighbour stays above
+ * `shoulderFraction` of its own tallest line is that neighbour's shoulder (a spinning sideband at ± the
+ * spinning rate, a bump on a badly shimmed wing): it joins the neighbour's range but not its line count,
+ * centre or edge level, so no range edge cuts a strong signal's wing. A
  * Lorentzian line loses ~4.5 % of its area outside the ±14 half-widths reached at `edgeFraction` 0.005,
  * the same fraction for every line of equal width, so ratios of integrals are kept.
  */
@@ -51,11 +60,15 @@ export function findRanges(
     if (last && p.index - last[last.length - 1]!.index <= options.clusterGapPoints) last.push(p);
     else clusters.push([p]);
   }
+  const mains = mergeShoulders(y, clusters, options.shoulderFraction ?? 0.5);
   const bounds: [number, number][] = [];
   clusters.forEach((c, k) => {
     const first = c[0]!.index;
     const lastIndex = c[c.length - 1]!.index;
-    const level = Math.max(options.edgeLevel, options.edgeFraction * Math.min(...c.map((p) => p.height)));
+    const level = Math.max(
+      options.edgeLevel,
+      options.edgeFraction * Math.min(...mains[k]!.map((p) => p.height)),
+    );
     const prevLimit =
       k > 0 ? Math.ceil((clusters[k - 1]![clusters[k - 1]!.length - 1]!.index + first) / 2) : 0;
     const nextLimit =
@@ -79,12 +92,12 @@ export function findRanges(
     const ppmB = firstPpm + b * stepPpm;
     const from = Math.max(ppmA, ppmB);
     const to = Math.min(ppmA, ppmB);
-    const lines = clusters[k]!.map((p) => p.ppm).sort((u, v) => v - u);
+    const lines = mains[k]!.map((p) => p.ppm).sort((u, v) => v - u);
     return {
       from,
       to,
       rawIntegral: integrate(y, firstPpm, stepPpm, from, to),
-      centre: centreOf(clusters[k]!),
+      centre: centreOf(mains[k]!),
       peaks: lines,
       multiplicity: ["s", "d", "t", "q"][lines.length - 1] ?? "m",
     };
@@ -117,6 +130,26 @@ export function integrate(
     if (overlap > 0) sum += y[i]! * overlap;
   }
   return sum;
+}
+
+/**
+ * Joins neighbouring clusters (in place) whose valley stays at or above `fraction` of the lower one's
+ * tallest line. @returns for each remaining cluster its main lines: those of the taller part.
+ */
+function mergeShoulders(y: Float64Array, clusters: PickedPeak[][], fraction: number): PickedPeak[][] {
+  const top = (c: readonly PickedPeak[]) => Math.max(...c.map((p) => p.height));
+  const mains = clusters.map((c) => c);
+  for (let k = 0; k < clusters.length - 1; ) {
+    const a = clusters[k]!;
+    const b = clusters[k + 1]!;
+    let valley = Number.POSITIVE_INFINITY;
+    for (let i = a[a.length - 1]!.index; i <= b[0]!.index; i++) if (y[i]! < valley) valley = y[i]!;
+    if (valley >= fraction * Math.min(top(a), top(b))) {
+      clusters.splice(k, 2, [...a, ...b]);
+      mains.splice(k, 2, top(mains[k]!) >= top(mains[k + 1]!) ? mains[k]! : mains[k + 1]!);
+    } else k++;
+  }
+  return mains;
 }
 
 function centreOf(lines: readonly PickedPeak[]): number {
