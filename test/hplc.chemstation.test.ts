@@ -58,38 +58,72 @@ const CHEMSTATION_REJECTS: HplcOptions = { minHeight: 1, minArea: 1 };
 describe("DAD1A.ch against ChemStation's REPORT01 (210 nm, gradient run)", () => {
   const report = readReport("REPORT01.CSV");
   const result = analyze("DAD1A.ch", CHEMSTATION_REJECTS);
+  const above1 = report.filter((p) => p.areaPercent > 1);
+  const at = (rt: number) => nearest(result.peaks, rt);
 
-  it("reads ChemStation's scaling: the main peak's area is 813.16 mAU·s within 0.1 %", () => {
-    const main = result.mainPeak!;
-    expect(main.rt_min).toBeCloseTo(2.48674, 3);
-    expect(Math.abs(main.area / 813.161 - 1)).toBeLessThan(0.001); // measured −0.04 %
-    expect(Math.abs(main.height / 292.154 - 1)).toBeLessThan(0.01); // measured +0.9 %
-  });
-
-  it("finds ChemStation's peaks above 1 % at its retention times (±0.005 min), area % within 0.7", () => {
-    // Above 1 % in REPORT01: 0.349, 0.597, 0.712, 1.047, 1.555, 2.487, 4.271, 4.329 min. Two of them are
-    // parts of the gradient's absorbance hump, not compounds: 1.555 (a broad shoulder on the rising
-    // baseline) and 4.329 "VBA" (the falling baseline after the last peak, cut at the end of the run). This
-    // integrator does not split those stretches the way ChemStation does (see the next test); the peaks of
-    // compounds agree. Measured: |ΔRT| ≤ 0.0008 min, Δ area % −0.15 to −0.66.
-    const compared = report.filter((p) => p.areaPercent > 1 && p.rt_min !== 1.55482769012451);
-    for (const cs of compared.filter((p) => p.rt_min < 4.2)) {
-      const ours = nearest(result.peaks, cs.rt_min);
-      expect(Math.abs(ours.rt_min - cs.rt_min), `RT of ${cs.rt_min}`).toBeLessThan(0.005);
-      expect(Math.abs(ours.areaPercent - cs.areaPercent), `area % of ${cs.rt_min}`).toBeLessThan(0.7);
+  it("finds every peak ChemStation lists above 1 % at its retention time (±0.005 min)", () => {
+    // 0.349, 0.597, 0.712, 1.047, 1.555, 2.487, 4.271, 4.329 min. 1.555 is a step onto the gradient's plateau
+    // (no maximum: its apex is where the up-slope ends); 4.329 is the gradient hump falling to the end of the
+    // run after the 4.27-min peak (split at the flat point where the tail steepens again).
+    // Measured |ΔRT| ≤ 0.0006 min, except 4.329: +0.0042 (a flat stretch 0.01 min wide).
+    expect(above1).toHaveLength(8);
+    for (const cs of above1) {
+      expect(Math.abs(at(cs.rt_min).rt_min - cs.rt_min), `RT of ${cs.rt_min}`).toBeLessThan(0.005);
     }
   });
 
-  it("ends the run on an aborted peak from the 4.27-min peak to the last sample, as ChemStation's VBA", () => {
+  it("draws ChemStation's baselines where it does: 2.370 BB, the 1.555 step from baseline, 4.329 aborted VBA", () => {
+    expect(at(2.3697).type).toBe("BB");
+    expect(at(1.5548).type[0]).toBe("B"); // ChemStation: BV, as it splits a 1.609 shoulder (0.39 %) off it
     const last = result.peaks.at(-1)!;
-    expect(last.type).toMatch(/A$/);
-    expect(last.rt_min).toBeCloseTo(4.2706, 2);
+    expect(last.type).toBe("VBA");
+    expect(last.rt_min).toBeCloseTo(4.3289, 2);
     expect(last.end_min).toBeCloseTo(5.5023, 3);
-    // Known difference, kept visible: ChemStation's cluster 4.168–4.329 + VBA sums 775.6 mAU·s; ours starts at
-    // the 4.22-min valley and holds ~ 609 mAU·s (its baseline starts higher on the falling gradient).
-    const fromHere = result.peaks.filter((p) => p.rt_min > 4.1).reduce((s, p) => s + p.area, 0);
-    expect(fromHere / 775.6).toBeGreaterThan(0.7);
-    expect(fromHere / 775.6).toBeLessThan(1.05);
+    expect(at(4.2706).type).toBe("VV");
+  });
+
+  it("areas of the compound peaks and the 1.555 step agree with ChemStation's (mAU·s)", () => {
+    // Measured: 0.349 −2.9 %, 0.420 +5.1 %, 0.597 −2.2 %, 0.712 −9.3 %, 1.047 −9.9 %, 1.555 +0.7 %,
+    // 2.370 −2.3 %, 2.487 −5.0 %. The 0.712/1.047 peaks end earlier on their tails here than in ChemStation.
+    const tolerance: Record<string, number> = { "1.555": 0.02, "2.370": 0.05, "2.487": 0.06 };
+    for (const cs of report.filter((p) => p.rt_min < 2.6)) {
+      if (cs.rt_min > 1.6 && cs.rt_min < 1.61) continue; // the 1.609 shoulder ChemStation splits off 1.555
+      const key = cs.rt_min.toFixed(3);
+      const ours = at(cs.rt_min);
+      expect(Math.abs(ours.area / cs.area - 1), `area of ${key}`).toBeLessThan(tolerance[key] ?? 0.11);
+    }
+  });
+
+  it("main peak: height within 0.5 % (ChemStation's scaling), area −5 % (its baseline runs on under the plateau)", () => {
+    const main = result.mainPeak!;
+    expect(main.rt_min).toBeCloseTo(2.48674, 3);
+    expect(Math.abs(main.height / 292.154 - 1)).toBeLessThan(0.005); // measured −0.2 %
+    // Known difference, kept visible: ours 772.9 mAU·s, drawn from the valley after the 2.37-min peak to the
+    // end of the main peak's tail on the rising plateau (2.406–2.615 min). ChemStation's report (BV: its
+    // baseline is projected on past rejected "peaks" on the plateau after it) holds 813.16, i.e. ~0.2 min of
+    // the plateau under the tail. The signal scaling itself is checked on ChemStation's own boundaries in the
+    // ANDI test below (0.03 %).
+    expect(main.area / 813.161 - 1).toBeGreaterThan(-0.06);
+    expect(main.area / 813.161 - 1).toBeLessThan(0.001);
+  });
+
+  it("area % agrees within 0.5 for the peaks before the main peak; the gradient hump is the known difference", () => {
+    // Measured Δ area %: 0.349 +0.47, 0.597 +0.43, 0.712 +0.13, 1.047 +0.03, 1.555 +0.33.
+    for (const cs of above1.filter((p) => p.rt_min < 2.4)) {
+      expect(Math.abs(at(cs.rt_min).areaPercent - cs.areaPercent), `area % of ${cs.rt_min}`).toBeLessThan(
+        0.5,
+      );
+    }
+    // Known difference, kept visible: the hump 4.2–5.5 min (ChemStation's peaks 12–14, 766.6 mAU·s) holds
+    // 609 mAU·s here: our cluster starts where the 4.22-min peak rises (4.206 min), ChemStation's at 4.085
+    // min (the line through its reported heights), where its integrator ended the 3.925-min peak's tail. The
+    // line to the last sample then lies 4 mAU lower at 4.2 min; the area changes 30 mAU·s per 0.01 min of
+    // that start, so it is fixed by the noise in the tail, not by a rule. With the main peak's −40 mAU·s,
+    // our total is 1730 mAU·s vs 1960: the main peak's area % is +3.2, 4.271 −0.8, 4.329 −2.7.
+    const hump = result.peaks.filter((p) => p.rt_min > 4.2).reduce((s, p) => s + p.area, 0);
+    expect(hump / 766.6).toBeGreaterThan(0.75);
+    expect(hump / 766.6).toBeLessThan(1.05);
+    expect(Math.abs(result.mainPeak!.areaPercent - 41.488)).toBeLessThan(3.5);
   });
 });
 
@@ -102,7 +136,7 @@ describe("DAD1B.ch against ChemStation's REPORT02 (249 nm)", () => {
     const main = result.mainPeak!;
     expect(Math.abs(main.rt_min - cs.rt_min)).toBeLessThan(0.005);
     expect(Math.abs(main.area / cs.area - 1)).toBeLessThan(0.003); // measured −0.16 %
-    // Measured +0.90: three small peaks ChemStation did not list (0.44, 2.37, 3.93 min, 1.4–2.2 mAU high)
+    // Measured +0.79: three small peaks ChemStation did not list (0.44, 2.37, 3.93 min, 1.4–2.2 mAU high)
     // and its broad 0.742-min bump (1.03 mAU high in its report, 0.82 here: below the height reject).
     expect(Math.abs(main.areaPercent - cs.areaPercent)).toBeLessThan(1.0);
   });

@@ -166,6 +166,8 @@ export function analyzeChromatogram(chromatogram: Chromatogram, options: HplcOpt
         slope,
         baselineConfirm: Math.max(2, Math.round(widthSamples / 2)),
         endLevel: mode === "whittaker" ? 3 * noise.rms : Number.POSITIVE_INFINITY,
+        // The detection limit (USP S/N = 2H/h) a peak must clear above the chord of its own start and end.
+        minRise: ((options.minSignalToNoise ?? HPLC_DEFAULTS.minSignalToNoise) / 2) * noise.peakToPeak,
         skimHeightRatio,
         skimValleyRatio,
       },

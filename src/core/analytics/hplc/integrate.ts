@@ -18,6 +18,8 @@ export interface IntegratedPeak {
   type: string;
   /** Area, signal × seconds (mAU·s for mAU data). */
   area: number;
+  /** A step onto a plateau (see {@link RawPeak.step}): `apex` is where its up-slope ended. */
+  step?: boolean;
 }
 
 /** What the integrator needs: the raw and smoothed signal, its derivative and the event thresholds. */
@@ -36,13 +38,19 @@ export interface IntegratorInput {
   baselineConfirm: number;
   /** Level within which a peak's end counts as back on the baseline (curve mode), signal units; ∞ for none. */
   endLevel: number;
+  /**
+   * A detected "peak" that does not rise above the chord from its own start to its own end by this much
+   * (signal units) is drift, not a peak: it is dropped before baselines are drawn, so that it cannot join
+   * its neighbours into one valley cluster; 0 keeps every one.
+   */
+  minRise: number;
   /** Parent height ≥ this × child height (both above the baseline) before a child is tangent-skimmed; 0: never. */
   skimHeightRatio: number;
   /** Skim only when child height / valley height (above the baseline) is below this. */
   skimValleyRatio: number;
 }
 
-interface RawPeak {
+export interface RawPeak {
   start: number;
   apex: number;
   end: number;
@@ -50,14 +58,19 @@ interface RawPeak {
   endType: "B" | "V";
   /** The run ended on this peak's down-slope: its end is the last sample. */
   aborted?: boolean;
+  /** A step onto a plateau: the slope fell back within the threshold but did not turn negative for W½; `apex` is where the up-slope ended. */
+  step?: boolean;
 }
 
 /**
  * Slope-event peak detection in the manner of data-system integrators (Agilent ChemStation "Integration",
  * Dyson, "Chromatographic Integration Methods", 2nd ed., ch. 3): a peak starts where the smoothed slope
- * exceeds the threshold on two successive samples, its apex is where the slope turns negative, and it ends
- * where the slope is back within the threshold (and, with a curve baseline, the signal is back near it) —
- * or at a valley, where the slope rises through the threshold again (drop perpendicular).
+ * exceeds the threshold on two successive samples, its apex is where the slope turns negative (two
+ * successive samples), and it ends where the slope is back within the threshold (and, with a curve
+ * baseline, the signal is back near it) — or at a valley, where the slope rises through the threshold again
+ * (drop perpendicular). Two cases of gradient baselines: an up-slope that ends without a maximum for W½ is
+ * a step onto a plateau (apex where the up-slope ended); a tail that steepens again after a flat point is
+ * a further peak (see {@link tailSplit}), which at the end of the run is aborted ("A").
  */
 export function detectPeakEvents(input: IntegratorInput): RawPeak[] {
   const { s, d, slope, endLevel } = input;
@@ -69,6 +82,10 @@ export function detectPeakEvents(input: IntegratorInput): RawPeak[] {
   // A peak ends on a flat stretch only after its down-slope was seen (ChemStation's down-slope accumulator):
   // a broad top where the slope is near zero is not yet the end.
   let descended = false;
+  /** First sample of the current up-slope where the slope fell back within the threshold (−1: none). */
+  let topFrom = -1;
+  /** Where a step was recognised: its valley is looked for from there (the signal rose up to it). */
+  let stepTop = -1;
   for (let i = 1; i < n; i++) {
     if (state === "base") {
       if (d[i]! > slope && d[i - 1]! > slope) {
@@ -87,16 +104,30 @@ export function detectPeakEvents(input: IntegratorInput): RawPeak[] {
         state = "up";
       }
     } else if (state === "up") {
-      if (d[i]! <= 0) {
-        current!.apex = s[i]! > s[i - 1]! ? i : i - 1;
+      if (d[i]! <= 0 && d[i - 1]! <= 0) {
+        current!.apex = i >= 2 && s[i - 1]! <= s[i - 2]! ? i - 2 : i - 1;
         state = "down";
         descended = false;
+        topFrom = -1;
+      } else if (d[i]! >= slope) topFrom = -1;
+      else if (topFrom < 0) topFrom = i;
+      else if (i - topFrom >= 2 * input.baselineConfirm) {
+        // The up-slope ended W½ ago but the signal goes on rising slowly: a step onto a plateau (a baseline
+        // that rises in steps on a gradient). It has no maximum; its apex is where its up-slope ended, which
+        // is where ChemStation reports such a peak. Its end is a valley, as for any peak, looked for from here.
+        current!.apex = topFrom;
+        current!.step = true;
+        stepTop = i;
+        state = "down";
+        descended = false;
+        topFrom = -1;
       }
     } else {
       if (d[i]! > slope && d[i - 1]! > slope) {
         // Rising again before reaching the baseline: a valley, the next peak starts at its lowest point.
-        let valley = current!.apex;
-        for (let k = current!.apex; k <= i; k++) if (s[k]! < s[valley]!) valley = k;
+        const from = current!.step ? Math.max(current!.apex, stepTop) : current!.apex;
+        let valley = from;
+        for (let k = from; k <= i; k++) if (s[k]! < s[valley]!) valley = k;
         current!.end = valley;
         current!.endType = "V";
         peaks.push(current!);
@@ -108,6 +139,22 @@ export function detectPeakEvents(input: IntegratorInput): RawPeak[] {
         // The tail goes on while the signal still falls measurably: follow it as the start backtracks.
         let k = i;
         while (k + 1 < n && d[k + 1]! < -0.25 * slope) k++;
+        // …unless it steepens again past −θ for W½/2 after a clearly flat point (|d| < ¾ θ): then the fall is
+        // a further peak on the tail (e.g. a baseline hump that goes on falling to the end of the run). The
+        // peak ends in a valley at the flattest point; the next one starts there, its apex the highest point
+        // of the flat stretch.
+        const split = tailSplit(d, slope, i, k, input.baselineConfirm);
+        if (split) {
+          current!.end = split.valley;
+          current!.endType = "V";
+          peaks.push(current!);
+          let apex = split.valley;
+          for (let a = split.valley; a <= split.fall; a++) if (s[a]! > s[apex]!) apex = a;
+          current = { start: split.valley, apex, end: split.fall, startType: "V", endType: "B" };
+          descended = true;
+          i = split.fall;
+          continue;
+        }
         current!.end = k;
         if (k === n - 1 && d[k]! < -0.25 * slope) current!.aborted = true;
         peaks.push(current!);
@@ -129,13 +176,37 @@ export function detectPeakEvents(input: IntegratorInput): RawPeak[] {
 }
 
 /**
+ * Within a followed tail from `from` to `to`: the first renewed fall below −θ lasting `confirm` samples
+ * after a point flatter than ¾ θ; the flattest point before it (the valley) and where the fall starts.
+ */
+function tailSplit(
+  d: Float64Array,
+  slope: number,
+  from: number,
+  to: number,
+  confirm: number,
+): { valley: number; fall: number } | undefined {
+  let flattest = from;
+  for (let k = from; k <= to; k++) {
+    if (Math.abs(d[k]!) < Math.abs(d[flattest]!)) flattest = k;
+    if (d[k]! >= -slope || Math.abs(d[flattest]!) >= 0.75 * slope) continue;
+    let run = k;
+    while (run <= to && d[run]! < -slope) run++;
+    if (run - k >= confirm) return { valley: flattest, fall: k };
+    k = run;
+  }
+  return undefined;
+}
+
+/**
  * Integrates detected peaks: clusters joined by valleys share one straight baseline from the cluster's
  * first start to its last end, re-anchored at any valley the signal dips below it (baseline penetration);
  * peaks split at valleys by a perpendicular drop; a small peak on the tail (or front) of a much larger one
  * is tangent-skimmed. Areas are trapezoids of the raw signal, converted from signal·min to signal·s.
  */
-export function integratePeaks(input: IntegratorInput, raw: RawPeak[]): IntegratedPeak[] {
+export function integratePeaks(input: IntegratorInput, detected: RawPeak[]): IntegratedPeak[] {
   const { t, y, s } = input;
+  const raw = dropDrift(detected, input);
   const out: IntegratedPeak[] = [];
   let i = 0;
   while (i < raw.length) {
@@ -150,6 +221,41 @@ export function integratePeaks(input: IntegratorInput, raw: RawPeak[]): Integrat
     p.area = 60 * areaAboveLine(t, y, p.start, p.end, p.baselineStart, p.baselineEnd);
   }
   return out;
+}
+
+/**
+ * Drops detected peaks that rise less than `minRise` above the chord of their own start and end (noise
+ * triggers on a sloping baseline, e.g. a gradient plateau); a valley such a peak shared with a neighbour
+ * becomes a baseline point of that neighbour: the peak before ends there; the peak after starts where its
+ * own rise begins (backtracked from its apex as at any peak start).
+ */
+function dropDrift(raw: RawPeak[], input: IntegratorInput): RawPeak[] {
+  const { t, s, d, slope, minRise } = input;
+  if (!(minRise > 0)) return raw;
+  const kept = raw.map((p) => ({ ...p }));
+  const rise = (p: RawPeak) => {
+    const chord = lineThrough(t, s, p.start, p.end);
+    let top = 0;
+    for (let i = p.start; i <= p.end; i++) top = Math.max(top, s[i]! - chord(i));
+    return top;
+  };
+  for (let k = 0; k < kept.length; k++) {
+    const p = kept[k]!;
+    if (p.aborted || rise(p) >= minRise) continue;
+    const before = kept[k - 1];
+    const after = kept[k + 1];
+    if (before && before.end === p.start) before.endType = "B";
+    if (after && after.start === p.end) {
+      // The dropped stretch's chord is the drift: the rise begins where the slope exceeds it.
+      const drift = Math.max(0, (s[p.end]! - s[p.start]!) / (t[p.end]! - t[p.start]!));
+      after.startType = "B";
+      let k = Math.max(after.start, Math.min(after.apex, after.end) - 1);
+      while (k > after.start && d[k - 1]! > drift + 0.25 * slope) k--;
+      after.start = k;
+    }
+    kept.splice(k--, 1);
+  }
+  return kept;
 }
 
 /** Splits a cluster where the smoothed signal at a valley lies below the line joining the cluster's ends. */
@@ -194,6 +300,7 @@ function integrateCluster(cluster: RawPeak[], input: IntegratorInput): Integrate
     baselineEnd: base(p.end),
     type: `${p.startType}${p.endType}${p.aborted ? "A" : ""}`,
     area: 0,
+    ...(p.step ? { step: true } : {}),
   }));
   if (skimHeightRatio <= 0 || peaks.length < 2) return peaks;
   const heightOf = (i: number) => s[i]! - base(i);
@@ -265,6 +372,9 @@ export function apexOf(
   s: Float64Array,
   p: IntegratedPeak,
 ): { index: number; rt: number; height: number } {
+  if (p.step && p.apex > p.start && p.apex < p.end) {
+    return { index: p.apex, rt: t[p.apex]!, height: s[p.apex]! - baselineAt(t, p, p.apex) };
+  }
   let top = Math.min(p.end, Math.max(p.start, p.apex));
   while (top + 1 <= p.end && s[top + 1]! > s[top]!) top++;
   while (top - 1 >= p.start && s[top - 1]! > s[top]!) top--;
