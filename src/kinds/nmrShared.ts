@@ -137,8 +137,13 @@ export interface NmrRangeRow {
   /** s, d, t, q, m from the number of picked lines. */
   multiplicity: string;
   lines: number;
-  /** The range holds the residual solvent signal. */
+  /** The range is the residual solvent signal's alone. */
   solvent: boolean;
+  /**
+   * The residual solvent line lies inside this compound range: its estimated share, on the same scale,
+   * left out of `integral` (core `residualShare`).
+   */
+  solventIntegral?: number;
 }
 
 /** The comparison with an expected-signal list, with the list's provenance. */
@@ -241,11 +246,14 @@ export function processNmrInput(
     ranges: processed.ranges.map((r, i) => ({
       from: round(r.from, 4),
       to: round(r.to, 4),
-      integral: round(r.rawIntegral * processed.integralScale, 4),
+      integral: round((r.rawIntegral - (r.solventIntegral ?? 0)) * processed.integralScale, 4),
       centre: round(r.centre, 4),
       multiplicity: r.multiplicity,
       lines: r.peaks.length,
       solvent: i === processed.solventRange,
+      ...(r.solventIntegral !== undefined && {
+        solventIntegral: round(r.solventIntegral * processed.integralScale, 4),
+      }),
     })),
     spectrum: {
       ppm: Array.from(envelope.ppm, (v) => round(v, 5)),
@@ -300,6 +308,12 @@ function roundComparison(c: ExpectedComparison, list: ExpectedSignalList): NmrEx
     protonsPerUnit: Number(c.protonsPerUnit.toPrecision(6)),
     signals: c.signals.map((s) => ({ ...s, integral: round(s.integral, 4), protons: round(s.protons, 3) })),
     unexplained: c.unexplained.map((u) => ({
+      from: round(u.from, 4),
+      to: round(u.to, 4),
+      protons: round(u.protons, 3),
+    })),
+    solventSignals: c.solventSignals.map((u) => ({
+      ...u,
       from: round(u.from, 4),
       to: round(u.to, 4),
       protons: round(u.protons, 3),

@@ -244,12 +244,23 @@ function expectedText(e: NmrExpectedResult | undefined): string {
       s.expectedProtons,
       s.protons.toFixed(2),
       s.peaks,
-      s.agrees === null ? (s.overlapsSolvent ? "solvent" : "not judged") : s.agrees ? "yes" : "NO",
+      s.agrees === null
+        ? s.overlapsSolvent
+          ? "solvent"
+          : s.overlapsWater
+            ? "water"
+            : "not judged"
+        : s.agrees
+          ? "yes"
+          : "NO",
     ]),
   );
-  const extra = e.unexplained.map(
-    (u) => `unexplained signal ${u.from}–${u.to} ppm: ${u.protons.toFixed(2)} H`,
-  );
+  const extra = [
+    ...e.unexplained.map((u) => `unexplained signal ${u.from}–${u.to} ppm: ${u.protons.toFixed(2)} H`),
+    ...(e.solventSignals ?? []).map(
+      (u) => `${u.kind} signal (${u.ppm} ppm) ${u.from}–${u.to} ppm: ${u.protons.toFixed(2)} H, not judged`,
+    ),
+  ];
   return [
     `expected signals: ${e.list} (${e.status === "derived" ? "derived from the structure" : "user list"}): ${e.agrees ? "agrees" : "does NOT agree"}`,
     table,

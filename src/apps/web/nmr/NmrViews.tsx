@@ -147,8 +147,13 @@ function SpectrumPlot({ analysisId, headingLevel }: ViewProps<NmrProcessResult>)
   );
 }
 
-function verdictOf(agrees: boolean | null, overlapsSolvent: boolean): string {
-  if (agrees === null) return overlapsSolvent ? "not judged (solvent)" : "not judged (exchangeable)";
+function verdictOf(agrees: boolean | null, overlapsSolvent: boolean, overlapsWater?: boolean): string {
+  if (agrees === null)
+    return overlapsSolvent
+      ? "not judged (solvent)"
+      : overlapsWater
+        ? "not judged (water)"
+        : "not judged (exchangeable)";
   return agrees ? "yes" : "no";
 }
 
@@ -191,7 +196,7 @@ function ExpectedSection({ expected, headingLevel }: { expected: NmrExpected; he
                 <td className="num">{s.expectedProtons}</td>
                 <td className="num">{fixed(s.protons, 2)}</td>
                 <td className="num">{s.peaks}</td>
-                <td>{verdictOf(s.agrees, s.overlapsSolvent)}</td>
+                <td>{verdictOf(s.agrees, s.overlapsSolvent, s.overlapsWater)}</td>
               </tr>
             ))}
           </tbody>
@@ -203,6 +208,16 @@ function ExpectedSection({ expected, headingLevel }: { expected: NmrExpected; he
             <li key={`${u.from}:${u.to}`}>
               Signal at {fixed(u.from, 3)}–{fixed(u.to, 3)} ppm ({fixed(u.protons, 2)} H) is in no expected
               window
+            </li>
+          ))}
+        </ul>
+      )}
+      {(expected.solventSignals ?? []).length > 0 && (
+        <ul className="muted" data-testid="nmr-solvent-signals">
+          {(expected.solventSignals ?? []).map((u) => (
+            <li key={`${u.from}:${u.to}`}>
+              {u.kind === "water" ? "Water" : "Solvent"} signal ({u.ppm} ppm) at {fixed(u.from, 3)}–
+              {fixed(u.to, 3)} ppm ({fixed(u.protons, 2)} H), not judged
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { FormatError } from "../../errors.js";
 import type { NmrProcessed } from "./process.js";
 import { integrate } from "./ranges.js";
+import { findSolvent, RESIDUAL_WINDOW_PPM, residualShift, WATER_WINDOW_PPM } from "./solvents.js";
 
 /** One expected signal: a shift window, its proton count and what it is. */
 export interface ExpectedSignal {
@@ -150,6 +151,8 @@ export interface SignalComparison {
   peaks: number;
   /** The window holds the solvent residual: its integral is not comparable. */
   overlapsSolvent: boolean;
+  /** The window holds the solvent's water line (H2O/HOD): its integral is not comparable. */
+  overlapsWater: boolean;
   exchangeable: boolean;
   /** |protons − expected| ≤ 0.25 + 10 % of expected, and a peak is present; null when not judged. */
   agrees: boolean | null;
@@ -162,8 +165,14 @@ export interface ExpectedComparison {
   /** Protons per reported integral unit, from the judged signals (Σ expected / Σ integral). */
   protonsPerUnit: number;
   signals: SignalComparison[];
-  /** Automatic ranges outside every window and not the solvent's, with ≥ 0.3 protons. */
+  /** Automatic ranges outside every window and not the solvent's or water's, with ≥ 0.3 protons. */
   unexplained: { from: number; to: number; protons: number }[];
+  /**
+   * Automatic ranges outside every window that hold the solvent's water line (± {@link WATER_WINDOW_PPM})
+   * or its residual (± {@link RESIDUAL_WINDOW_PPM}, or the range processing marked as the solvent's),
+   * with their size in protons: reported here instead of as unexplained.
+   */
+  solventSignals: { kind: "water" | "solvent"; ppm: number; from: number; to: number; protons: number }[];
   /** Every judged signal agrees and nothing sizeable is unexplained. */
   agrees: boolean;
 }
@@ -171,8 +180,11 @@ export interface ExpectedComparison {
 /**
  * Compares a processed spectrum with expected signals: integrates every window, fits one scale (protons
  * per unit) over the non-exchangeable windows clear of the solvent, and judges each window by
- * |protons − expected| ≤ 0.25 + 0.1 × expected with at least one peak; exchangeable and solvent-overlapping
- * windows are reported but not judged.
+ * |protons − expected| ≤ 0.25 + 0.1 × expected with at least one peak; exchangeable, solvent- and
+ * water-overlapping windows are reported but not judged. Automatic ranges outside every window are
+ * unexplained unless they hold the solvent's residual or water line (shifts: Fulmer et al.,
+ * Organometallics 2010, 29, 2176, Table 1, in {@link SOLVENT_RESIDUALS}); those are listed in
+ * `solventSignals`, never dropped silently.
  */
 export function compareWithExpected(
   processed: NmrProcessed,
@@ -180,20 +192,30 @@ export function compareWithExpected(
   list: { id: string; status: "derived" | "user" },
 ): ExpectedComparison {
   const solventPpm = processed.solventRange >= 0 ? processed.ranges[processed.solventRange] : undefined;
+  const entry = findSolvent(processed.solvent);
+  const residual = entry ? residualShift(entry, processed.nucleus) : null;
+  const water = entry && /^1H$/i.test(processed.nucleus) ? entry.water : null;
+  const near = (from: number, to: number, ppm: number | null, half: number) =>
+    ppm !== null && to <= ppm + half && from >= ppm - half;
   const rows = signals.map((s) => {
     const integral =
       integrate(processed.y, processed.firstPpm, processed.stepPpm, s.from, s.to) * processed.integralScale;
     const peaks = processed.peaks.filter((p) => p.ppm <= s.from && p.ppm >= s.to).length;
-    const overlapsSolvent = solventPpm !== undefined && solventPpm.from >= s.to && solventPpm.to <= s.from;
-    return { s, integral, peaks, overlapsSolvent };
+    const overlapsSolvent =
+      (solventPpm !== undefined && solventPpm.from >= s.to && solventPpm.to <= s.from) ||
+      near(s.from, s.to, residual, 0);
+    const overlapsWater = near(s.from, s.to, water, 0);
+    return { s, integral, peaks, overlapsSolvent, overlapsWater };
   });
-  const judged = rows.filter((r) => !r.s.exchangeable && !r.overlapsSolvent && r.peaks > 0);
+  const judged = rows.filter(
+    (r) => !r.s.exchangeable && !r.overlapsSolvent && !r.overlapsWater && r.peaks > 0,
+  );
   const sumP = judged.reduce((a, r) => a + r.s.protons, 0);
   const sumI = judged.reduce((a, r) => a + r.integral, 0);
   const k = sumI > 0 ? sumP / sumI : 0;
   const comparisons: SignalComparison[] = rows.map((r) => {
     const protons = r.integral * k;
-    const judge = !r.s.exchangeable && !r.overlapsSolvent;
+    const judge = !r.s.exchangeable && !r.overlapsSolvent && !r.overlapsWater;
     return {
       from: r.s.from,
       to: r.s.to,
@@ -203,20 +225,35 @@ export function compareWithExpected(
       protons,
       peaks: r.peaks,
       overlapsSolvent: r.overlapsSolvent,
+      overlapsWater: r.overlapsWater,
       exchangeable: r.s.exchangeable ?? false,
       agrees: judge ? r.peaks > 0 && Math.abs(protons - r.s.protons) <= 0.25 + 0.1 * r.s.protons : null,
     };
   });
-  const unexplained = processed.ranges
-    .filter((r, i) => i !== processed.solventRange && !signals.some((s) => r.to <= s.from && r.from >= s.to))
-    .map((r) => ({ from: r.from, to: r.to, protons: r.rawIntegral * processed.integralScale * k }))
-    .filter((r) => r.protons >= 0.3);
+  const unexplained: ExpectedComparison["unexplained"] = [];
+  const solventSignals: ExpectedComparison["solventSignals"] = [];
+  processed.ranges.forEach((r, i) => {
+    if (signals.some((s) => r.to <= s.from && r.from >= s.to)) return;
+    const protons = rangeIntegral(processed, i) * k;
+    if (near(r.from, r.to, water, WATER_WINDOW_PPM))
+      solventSignals.push({ kind: "water", ppm: water!, from: r.from, to: r.to, protons });
+    else if (i === processed.solventRange || near(r.from, r.to, residual, RESIDUAL_WINDOW_PPM))
+      solventSignals.push({ kind: "solvent", ppm: residual ?? r.centre, from: r.from, to: r.to, protons });
+    else if (protons >= 0.3) unexplained.push({ from: r.from, to: r.to, protons });
+  });
   return {
     list: list.id,
     status: list.status,
     protonsPerUnit: k,
     signals: comparisons,
     unexplained,
+    solventSignals,
     agrees: comparisons.every((c) => c.agrees !== false) && unexplained.length === 0,
   };
+}
+
+/** A range's integral on the reported scale (its compound part when a solvent share was split off). */
+function rangeIntegral(processed: NmrProcessed, i: number): number {
+  const r = processed.ranges[i]!;
+  return (r.rawIntegral - (r.solventIntegral ?? 0)) * processed.integralScale;
 }

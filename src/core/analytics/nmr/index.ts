@@ -30,6 +30,7 @@ export {
   type ReferenceMethod,
 } from "./process.js";
 export { findRanges, type IntegrationRange, integrate, type RangeOptions } from "./ranges.js";
+export { type ResidualShare, residualShare } from "./residualShare.js";
 export { findSolvent, residualShift, SOLVENT_RESIDUALS } from "./solvents.js";
 export { type SyntheticFidOptions, type SyntheticLine, syntheticFid } from "./synthetic.js";
 export { type ComplexSpectrum, ppmAxis, type TransformOptions, transformFid } from "./transform.js";

@@ -2,6 +2,7 @@ import { correctBaseline, noiseSigma } from "./baseline.js";
 import { type PickedPeak, pickPeaks } from "./peaks.js";
 import { applyPhase, autoPhase, type Phase } from "./phase.js";
 import { findRanges, type IntegrationRange, integrate } from "./ranges.js";
+import { residualShare } from "./residualShare.js";
 import { findSolvent, residualShift } from "./solvents.js";
 import { transformFid } from "./transform.js";
 import type { NmrData, NmrFid, NmrSpectrum } from "./types.js";
@@ -73,9 +74,16 @@ export interface NmrProcessed {
   peaks: PickedPeak[];
   /** Automatic ranges, high ppm first. */
   ranges: IntegrationRange[];
-  /** Reported integral = raw integral × this: the ranges other than the solvent's sum to 100. */
+  /**
+   * Reported integral = (raw integral − its `solventIntegral`) × this: the ranges other than the
+   * solvent's sum to 100.
+   */
   integralScale: number;
-  /** Index of the range holding the solvent residual, or −1. */
+  /**
+   * Index of the range that is the solvent residual's alone (every line in it within 2 line widths of the
+   * residual shift), or −1. A residual inside a compound range does not make it the solvent's: its
+   * estimated share is split off into that range's `solventIntegral` (see {@link residualShare}).
+   */
   solventRange: number;
   source: { vendor: string; file: string; kind: "fid" | "spectrum" };
   warnings: string[];
@@ -180,11 +188,10 @@ export function processNmr(data: NmrData, options: NmrProcessOptions = {}): NmrP
     minExtentPoints: Math.round(NMR_DEFAULTS.rangeMinExtentWidths * lineWidthPoints(y, peaks)),
   });
   const residual = solventEntry ? residualShift(solventEntry, meta.nucleus) : null;
-  const solventRange =
-    residual === null ? -1 : ranges.findIndex((r) => r.from >= residual && r.to <= residual);
+  const solventRange = apportionSolvent(y, firstPpm, stepPpm, peaks, ranges, residual, warnings, solvent);
   let total = 0;
   ranges.forEach((r, i) => {
-    if (i !== solventRange) total += r.rawIntegral;
+    if (i !== solventRange) total += r.rawIntegral - (r.solventIntegral ?? 0);
   });
   const integralScale = total > 0 ? 100 / total : 1;
   peaks.sort((a, b) => b.ppm - a.ppm);
@@ -245,9 +252,48 @@ export function lineWidthPoints(y: Float64Array, peaks: readonly PickedPeak[]): 
   return Math.max(1, right - left);
 }
 
-/** Integrals of user ranges (ppm pairs, either order) on the same scale as the automatic ranges. */
+/**
+ * Integrals of user ranges (ppm pairs, either order) on the same scale as the automatic ranges; a range
+ * that covers a compound range's split-off residual share (its whole automatic range) loses it too.
+ */
 export function integrateRanges(processed: NmrProcessed, ranges: readonly [number, number][]): number[] {
-  return ranges.map(
-    ([a, b]) => integrate(processed.y, processed.firstPpm, processed.stepPpm, a, b) * processed.integralScale,
+  const shares = processed.ranges.filter((r) => (r.solventIntegral ?? 0) > 0);
+  return ranges.map(([a, b]) => {
+    const hi = Math.max(a, b);
+    const lo = Math.min(a, b);
+    let raw = integrate(processed.y, processed.firstPpm, processed.stepPpm, hi, lo);
+    for (const r of shares) if (hi >= r.from - 1e-4 && lo <= r.to + 1e-4) raw -= r.solventIntegral!;
+    return raw * processed.integralScale;
+  });
+}
+
+/**
+ * Finds the range holding the residual solvent line: when all its lines are within 2 line widths of the
+ * residual shift it is the solvent's (returned); otherwise it is a compound range and the residual's
+ * estimated share is set as its `solventIntegral`, with a warning giving the share. @returns the solvent's
+ * range index or −1.
+ */
+function apportionSolvent(
+  y: Float64Array,
+  firstPpm: number,
+  stepPpm: number,
+  peaks: readonly PickedPeak[],
+  ranges: IntegrationRange[],
+  residual: number | null,
+  warnings: string[],
+  solvent: string | null,
+): number {
+  if (residual === null) return -1;
+  const k = ranges.findIndex((r) => r.from >= residual && r.to <= residual);
+  if (k < 0) return -1;
+  const range = ranges[k]!;
+  const fwhmPpm = lineWidthPoints(y, peaks) * Math.abs(stepPpm);
+  if (range.peaks.every((p) => Math.abs(p - residual) <= 2 * fwhmPpm)) return k;
+  const share = residualShare(y, firstPpm, stepPpm, range, residual, fwhmPpm);
+  range.solventIntegral = share.integral;
+  const pct = range.rawIntegral > 0 ? (100 * share.integral) / range.rawIntegral : 0;
+  warnings.push(
+    `the ${solvent ?? "solvent"} residual (${residual} ppm) lies inside the compound range ${range.from.toFixed(3)}–${range.to.toFixed(3)} ppm: ${pct.toFixed(1)} % of it (the part its mirror point about the multiplet centre ${share.centre.toFixed(3)} ppm does not show) is taken as the residual's and left out of the range's integral`,
   );
+  return -1;
 }

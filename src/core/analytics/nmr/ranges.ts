@@ -14,6 +14,11 @@ export interface IntegrationRange {
   peaks: number[];
   /** s, d, t, q for 1–4 picked lines, m for more (from the line count only). */
   multiplicity: string;
+  /**
+   * Set when the residual solvent line sits inside this compound range: the raw integral attributed to
+   * it ({@link residualShare}), excluded from the range's reported integral.
+   */
+  solventIntegral?: number;
 }
 
 /** Options of {@link findRanges}. */
