@@ -30,6 +30,10 @@ export async function visibleText(locator: Locator, timeoutMs = 20_000): Promise
 /** A number as the page renders it with `digits` decimals (real minus sign, as format.ts `fixed`). */
 export const shown = (v: number, digits: number) => v.toFixed(digits).replace("-", "−");
 
-/** The text of each row's cells. */
-export const rowCells = (rows: Locator) =>
-  rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent)));
+/** The cells of table rows, once the first row is rendered (evaluateAll alone does not wait). */
+export async function rowCells(rows: Locator): Promise<(string | null)[][]> {
+  await rows.first().waitFor();
+  return rows.evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent)),
+  );
+}
