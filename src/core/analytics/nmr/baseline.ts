@@ -1,39 +1,8 @@
+import { medianInPlace } from "../../stats/orderStatistics.js";
+
 /** Median of the values (copied, not modified), by quickselect: O(n) on average. */
 export function median(values: ArrayLike<number>): number {
-  const a = Float64Array.from(values as ArrayLike<number>);
-  const n = a.length;
-  if (n === 0) return Number.NaN;
-  const upper = select(a, n >> 1);
-  if (n % 2) return upper;
-  let lower = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n >> 1; i++) if (a[i]! > lower) lower = a[i]!;
-  return (lower + upper) / 2;
-}
-
-/** The k-th smallest value; reorders `a` so that a[0..k) ≤ a[k] ≤ a(k..]. Hoare partition, middle pivot. */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const pivot = a[(lo + hi) >> 1]!;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k]!;
-  }
-  return a[k]!;
+  return medianInPlace(Float64Array.from(values as ArrayLike<number>));
 }
 
 /**
