@@ -19,7 +19,7 @@ export function HplcAnalyzeView({ result, analysisId, headingLevel }: HplcAnalyz
   const { chromatogram, noise } = result;
   return (
     <div className="hplc-view" data-testid="hplc-analyze-result">
-      <p className="hplc-view__summary">
+      <p className="result-summary">
         <span>
           Purity (area %) <strong data-testid="hplc-purity">{dash(result.purityPercent, 2)} %</strong>
         </span>

@@ -19,7 +19,7 @@ export function MsIsotopesView({ result, headingLevel }: ViewProps<MsIsotopesRes
   const Heading = headingLevel === 3 ? "h3" : "h4";
   return (
     <div className="ms-view" data-testid="ms-isotopes-result">
-      <p className="ms-view__summary">
+      <p className="result-summary">
         <span>
           <strong>{result.ionFormula}</strong>
           {result.adduct && <span className="muted"> {result.adduct}</span>}
@@ -150,7 +150,7 @@ export function MsFormulaView({ result }: ViewProps<MsFormulaResult>) {
     );
   return (
     <div className="ms-view" data-testid="ms-formula-result">
-      <p className="ms-view__summary">
+      <p className="result-summary">
         <span>
           m/z <strong>{result.mz}</strong> {result.adduct} ±{result.ppm} ppm
         </span>

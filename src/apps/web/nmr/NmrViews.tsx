@@ -91,7 +91,7 @@ export function NmrIntegrateView({ result, analysisId, headingLevel }: ViewProps
 function SpectrumFacts({ result }: { result: NmrProcessResult }) {
   const ref = result.referencing;
   return (
-    <p className="nmr-view__summary" data-testid="nmr-facts">
+    <p className="result-summary" data-testid="nmr-facts">
       <span>
         <strong data-testid="nmr-nucleus">{nucleusLabel(result.nucleus)}</strong>{" "}
         {fixed(result.frequency_MHz, 2)} MHz

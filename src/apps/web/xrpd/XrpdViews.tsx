@@ -108,7 +108,7 @@ export function XrpdMatchView({ result, analysisId, headingLevel }: ViewProps<Xr
 /** Wavelength, file format, points and range, Kα2 handling. */
 function PatternFacts({ result }: { result: XrpdPeaksResult }) {
   return (
-    <p className="xrpd-view__summary" data-testid="xrpd-facts">
+    <p className="result-summary" data-testid="xrpd-facts">
       <span>
         λ Kα1 <strong data-testid="xrpd-wavelength">{compact(result.wavelength_A, 5)} Å</strong>
         {result.wavelength?.source && <span className="muted"> ({result.wavelength.source})</span>}
