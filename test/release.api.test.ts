@@ -138,6 +138,26 @@ describe("batches and release over HTTP", () => {
     );
     const step3 = await call("/api/batches/IXB-DEMO-01");
     expect(step3.body.outputs.map((l: { batchId: string }) => l.batchId)).toEqual(["IXC-DEMO-01"]);
+
+    // The whole genealogy: the product down to both starting-material lots, and a lot up to the product.
+    interface Node {
+      batchId: string;
+      quantity_g: number | null;
+      children: Node[];
+    }
+    // Every root-to-leaf path of a tree, as "a > b > c".
+    const paths = (nodes: Node[]): string[] =>
+      nodes.flatMap((n) =>
+        n.children.length ? paths(n.children).map((p) => `${n.batchId} > ${p}`) : [n.batchId],
+      );
+    expect(paths(body.lineage.madeFrom)).toEqual([
+      "IXB-DEMO-01 > IXP-DEMO-01 > DBG-DEMO-01 > DCBC-DEMO-01",
+      "IXB-DEMO-01 > IXP-DEMO-01 > DBG-DEMO-01 > GLY-DEMO-01",
+    ]);
+    expect(body.lineage.madeFrom[0].quantity_g).toBe(body.inputs[0].quantity_g);
+    expect(body.lineage.batches["IXB-DEMO-01"].material).toBe("ixazomib");
+    const lot = await call("/api/batches/GLY-DEMO-01");
+    expect(paths(lot.body.lineage.usedIn)).toEqual(["DBG-DEMO-01 > IXP-DEMO-01 > IXB-DEMO-01 > IXC-DEMO-01"]);
   });
 
   it("evaluates the specification line by line: the impure batch fails the single-impurity line", async () => {

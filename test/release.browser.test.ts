@@ -107,7 +107,13 @@ describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
     await page.goto(`${url}/batches`);
     await page.getByTestId("batches").getByRole("link", { name: "IXC-DEMO-01" }).click();
     await page.waitForURL(/\/batches\/IXC-DEMO-01$/);
-    expect(await text(page.getByTestId("made-from"))).toContain("IXB-DEMO-01");
+    const madeFrom = page.getByTestId("made-from");
+    expect(await text(madeFrom)).toContain("IXB-DEMO-01");
+    // The whole ancestry, nested: four levels down to the two starting-material lots.
+    expect(await madeFrom.locator("ul ul ul li").allTextContents()).toEqual([
+      expect.stringContaining("DCBC-DEMO-01"),
+      expect.stringContaining("GLY-DEMO-01"),
+    ]);
     const analyses = page.getByTestId("batch-analyses");
     expect(await analyses.locator("tbody tr").count()).toBe(4);
     await analyses

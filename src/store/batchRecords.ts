@@ -86,6 +86,33 @@ export async function listBatchOutputs(db: Queryable, batchId: string): Promise<
 }
 
 /**
+ * Every link of the genealogy above `batchId` ("ancestors": its inputs, their inputs, … down to the
+ * starting-material lots) or below it ("descendants": everything made from it, e.g. for a lot recall).
+ * Loops are refused when links are added, so the recursion ends.
+ */
+export async function listBatchLineage(
+  db: Queryable,
+  batchId: string,
+  direction: "ancestors" | "descendants",
+): Promise<BatchLink[]> {
+  const [start, join] =
+    direction === "ancestors"
+      ? ["batch_id = $1", "b.batch_id = l.input_batch_id"]
+      : ["input_batch_id = $1", "b.input_batch_id = l.batch_id"];
+  const rows = await db.query<LinkRow>(
+    `with recursive lineage(batch_id, input_batch_id, quantity_g, created_at) as (
+       select batch_id, input_batch_id, quantity_g, created_at from batch_inputs where ${start}
+       union
+       select b.batch_id, b.input_batch_id, b.quantity_g, b.created_at
+         from batch_inputs b join lineage l on ${join})
+     select batch_id, input_batch_id, quantity_g, created_at from lineage
+     order by batch_id collate "C", input_batch_id collate "C"`,
+    [batchId],
+  );
+  return rows.map(toLink);
+}
+
+/**
  * Merges fields into a batch's record (actual amounts, yield, step, notes), auditing before and after.
  * @throws NotFoundError for an unknown batch, InputError for a released batch or a non-object patch.
  */

@@ -416,6 +416,37 @@ export function storeContract(open: () => Promise<Store>): void {
     ).rejects.toThrow(`batch '${id}' belongs to compound '${compoundId}'`);
   });
 
+  it("walks the whole genealogy up to the starting lots and down to every batch made from a lot", async () => {
+    // lot1 → int1 → api ← int2 ← lot2, and lot1 also straight into int2 (a diamond).
+    const [lot1, lot2, int1, int2, api, other] = [
+      uid("lot"),
+      uid("lot"),
+      uid("int"),
+      uid("int"),
+      uid("api"),
+      uid("x"),
+    ];
+    for (const id of [lot1, lot2, int1, int2, api, other]) await store.createBatch({ id });
+    await store.addBatchInput(int1, lot1, 5);
+    await store.addBatchInput(int2, lot2, 6);
+    await store.addBatchInput(int2, lot1, 1.5);
+    await store.addBatchInput(api, int1, 4);
+    await store.addBatchInput(api, int2, 3);
+    const pairs = (links: { batchId: string; inputBatchId: string }[]) =>
+      links.map((l) => `${l.inputBatchId}>${l.batchId}`).sort();
+    const up = await store.listBatchLineage(api, "ancestors");
+    expect(pairs(up)).toEqual(
+      [`${int1}>${api}`, `${int2}>${api}`, `${lot1}>${int1}`, `${lot1}>${int2}`, `${lot2}>${int2}`].sort(),
+    );
+    expect(up.find((l) => l.batchId === int2 && l.inputBatchId === lot1)?.quantity_g).toBe(1.5);
+    const down = await store.listBatchLineage(lot1, "descendants");
+    expect(pairs(down)).toEqual(
+      [`${lot1}>${int1}`, `${lot1}>${int2}`, `${int1}>${api}`, `${int2}>${api}`].sort(),
+    );
+    expect(await store.listBatchLineage(lot2, "ancestors")).toEqual([]);
+    expect(await store.listBatchLineage(other, "descendants")).toEqual([]);
+  });
+
   it("records genealogy, amounts and attached files, audited, and refuses loops", async () => {
     const [a, b, c] = [uid("sm"), uid("int"), uid("api")];
     for (const id of [a, b, c]) await store.createBatch({ id });

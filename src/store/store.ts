@@ -27,6 +27,7 @@ import {
   type BatchLink,
   listBatchFiles,
   listBatchInputs,
+  listBatchLineage,
   listBatchOutputs,
   updateBatchRecord,
 } from "./batchRecords.js";
@@ -208,6 +209,11 @@ export class Store {
   /** The batches made from a batch. */
   async listBatchOutputs(batchId: string): Promise<BatchLink[]> {
     return listBatchOutputs(this.db, batchId);
+  }
+
+  /** The whole genealogy above a batch (its inputs, theirs, …) or below it (everything made from it). */
+  async listBatchLineage(batchId: string, direction: "ancestors" | "descendants"): Promise<BatchLink[]> {
+    return listBatchLineage(this.db, batchId, direction);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { RDKit } from "../../core/chem/index.js";
 import { InputError, NotFoundError } from "../../core/errors.js";
 import type { SpecificationEvaluation } from "../../core/release/index.js";
-import { batchYield } from "../../core/synthesis/index.js";
+import { batchYield, type LineageNode, lineageTree } from "../../core/synthesis/index.js";
 import type {
   AuditEvent,
   BatchFile,
@@ -52,11 +52,20 @@ export interface BatchReport {
   inputs: BatchLink[];
   /** Batches made from this one. */
   outputs: BatchLink[];
+  /** The whole genealogy as trees: everything this batch was made from, and everything made from it. */
+  lineage: BatchLineage;
   files: BatchFile[];
   analyses: { id: string; kind: string; createdAt: string }[];
   /** The current evaluation against the material's specification, when the material has one. */
   evaluation?: SpecificationEvaluation;
   releases: StoredRelease[];
+}
+
+/** A batch's genealogy trees, with the material and label of every batch in them. */
+export interface BatchLineage {
+  madeFrom: LineageNode[];
+  usedIn: LineageNode[];
+  batches: Record<string, { material: string | null; label: string | null }>;
 }
 
 /**
@@ -174,12 +183,13 @@ export async function batchYieldPatch(
 export async function batchReport(store: Store, batchId: string): Promise<BatchReport> {
   const batch = await store.getBatch(batchId);
   if (!batch) throw batchNotFound(batchId);
-  const [inputs, outputs, files, analyses, releases] = await Promise.all([
+  const [inputs, outputs, files, analyses, releases, lineage] = await Promise.all([
     store.listBatchInputs(batchId),
     store.listBatchOutputs(batchId),
     store.listBatchFiles(batchId),
     store.listAnalyses({ batchId, limit: 1000 }),
     store.listReleases(batchId),
+    batchLineage(store, batchId),
   ]);
   const evaluation = batch.compoundId
     ? await evaluateBatch(store, batchId).then(
@@ -191,11 +201,36 @@ export async function batchReport(store: Store, batchId: string): Promise<BatchR
     batch,
     inputs,
     outputs,
+    lineage,
     files,
     analyses: analyses.map((a) => ({ id: a.id, kind: a.kind, createdAt: a.createdAt })),
     ...(evaluation && { evaluation }),
     releases,
   };
+}
+
+async function batchLineage(store: Store, batchId: string): Promise<BatchLineage> {
+  const [up, down] = await Promise.all([
+    store.listBatchLineage(batchId, "ancestors"),
+    store.listBatchLineage(batchId, "descendants"),
+  ]);
+  const ids = new Set([...up, ...down].flatMap((l) => [l.batchId, l.inputBatchId]));
+  ids.delete(batchId);
+  const batches: BatchLineage["batches"] = {};
+  for (const b of await Promise.all([...ids].sort().map((id) => store.getBatch(id)))) {
+    if (b) batches[b.id] = { material: batchMaterial(b), label: b.label };
+  }
+  return {
+    madeFrom: lineageTree(batchId, up, "ancestors"),
+    usedIn: lineageTree(batchId, down, "descendants"),
+    batches,
+  };
+}
+
+/** The catalog compound of a batch, else the material its record names (e.g. a purchased starting lot). */
+export function batchMaterial(batch: StoredBatch): string | null {
+  const named = batch.record.material;
+  return batch.compoundId ?? (typeof named === "string" ? named : null);
 }
 
 /**

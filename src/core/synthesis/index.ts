@@ -8,5 +8,6 @@ export {
   checkRoute,
 } from "./checkRoute.js";
 export { type DepictReactionOptions, depictReactionSvg } from "./depictReaction.js";
+export { type LineageLink, type LineageNode, lineageTree } from "./lineage.js";
 export { type PlannedInput, type PlannedStep, planRoute, type RoutePlan } from "./planRoute.js";
 export type { InputRole, Route, RouteAssumption, RouteInput, RouteSpecies, RouteStep } from "./types.js";

@@ -2,10 +2,17 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../../../core/errors.js";
+import type { LineageNode } from "../../../core/synthesis/index.js";
 import { loadRdkit } from "../../../io/rdkit/loadRdkit.js";
 import type { Store } from "../../../store/index.js";
 import { withAppStore } from "../../shared/appStore.js";
-import { batchReport, createBatchRecord, recordBatch } from "../../shared/batchRecords.js";
+import {
+  type BatchLineage,
+  batchMaterial,
+  batchReport,
+  createBatchRecord,
+  recordBatch,
+} from "../../shared/batchRecords.js";
 import { seedDemoBatches } from "../../shared/demoBatches.js";
 import { formatTable, printJson, printText } from "../output.js";
 
@@ -142,7 +149,7 @@ export function addBatchCommands(program: Command): void {
             ["batch", "material", "label", "actual g", "yield %"],
             batches.map((b) => [
               b.id,
-              b.compoundId ?? String(b.record.material ?? ""),
+              batchMaterial(b) ?? "",
               b.label ?? "",
               num(b.record.actual_g),
               num(b.record.yieldPct, 1),
@@ -174,14 +181,16 @@ export function addBatchCommands(program: Command): void {
 async function report(store: Store, id: string, json: boolean | undefined) {
   const doc = await batchReport(store, id);
   if (json) return printJson(doc);
-  const { batch, inputs, outputs, files, analyses, evaluation, releases } = doc;
+  const { batch, inputs, outputs, lineage, files, analyses, evaluation, releases } = doc;
   const r = batch.record;
   const lines = [
     `batch ${batch.id}${batch.label ? ` — ${batch.label}` : ""}`,
-    `material ${batch.compoundId ?? r.material ?? "—"}${r.routeId ? `, route ${r.routeId} step ${r.step}` : ""}`,
+    `material ${batchMaterial(batch) ?? "—"}${r.routeId ? `, route ${r.routeId} step ${r.step}` : ""}`,
     `actual ${num(r.actual_g)} g, theoretical ${num(r.theoretical_g, 3)} g, yield ${num(r.yieldPct, 1)} %`,
     `made from: ${inputs.map((l) => `${l.inputBatchId}${l.quantity_g ? ` (${l.quantity_g} g)` : ""}`).join(", ") || "—"}`,
     `used in: ${outputs.map((l) => l.batchId).join(", ") || "—"}`,
+    ...lineageLines("genealogy, made from", lineage.madeFrom, lineage),
+    ...lineageLines("genealogy, used in", lineage.usedIn, lineage),
     `files: ${files.map((f) => f.name).join(", ") || "—"}`,
     `analyses: ${analyses.map((a) => `${a.kind} ${a.id.slice(0, 8)}`).join(", ") || "—"}`,
   ];
@@ -222,4 +231,20 @@ function collect(value: string, previous: string[]): string[] {
 
 function num(v: unknown, digits = 2): string {
   return typeof v === "number" && Number.isFinite(v) ? v.toFixed(digits) : "—";
+}
+
+/** A genealogy tree as indented lines (only when it reaches beyond the direct links printed above it). */
+function lineageLines(title: string, nodes: LineageNode[], lineage: BatchLineage): string[] {
+  if (!nodes.some((n) => n.children.length > 0)) return [];
+  const lines = [`${title}:`];
+  const walk = (list: LineageNode[], depth: number) => {
+    for (const n of list) {
+      const about = lineage.batches[n.batchId];
+      const grams = n.quantity_g === null ? "" : `, ${n.quantity_g} g`;
+      lines.push(`${"  ".repeat(depth)}${n.batchId} (${about?.material ?? "—"}${grams})`);
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(nodes, 1);
+  return lines;
 }

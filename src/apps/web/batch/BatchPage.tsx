@@ -15,25 +15,31 @@ import "../synthesis/synthesis.css";
 
 const num = (v: unknown, digits: number) => (typeof v === "number" ? fixed(v, digits) : "—");
 
-/** Batches linked to this one, with the grams of the link. */
-function BatchLinks({
-  links,
-  empty,
+type Lineage = BatchDetail["lineage"];
+
+/** A genealogy tree: each batch with its material and the grams of the link, its own links nested below. */
+function LineageTree({
+  nodes,
+  lineage,
   testId,
 }: {
-  links: { id: string; grams: number | null }[];
-  empty: string;
-  testId: string;
+  nodes: Lineage["madeFrom"];
+  lineage: Lineage;
+  testId?: string;
 }) {
-  if (links.length === 0) return <p className="muted">{empty}</p>;
   return (
-    <ul className="link-list" data-testid={testId}>
-      {links.map((l) => (
-        <li key={l.id}>
-          <Link to={paths.batch(l.id)} className="mono">
-            {l.id}
+    <ul className="link-list lineage" data-testid={testId}>
+      {nodes.map((n) => (
+        <li key={n.batchId}>
+          <Link to={paths.batch(n.batchId)} className="mono">
+            {n.batchId}
           </Link>
-          {l.grams !== null && <span className="muted"> · {fixed(l.grams, 2)} g</span>}
+          <span className="muted">
+            {" "}
+            · {lineage.batches[n.batchId]?.material ?? "—"}
+            {n.quantity_g !== null && ` · ${fixed(n.quantity_g, 2)} g`}
+          </span>
+          {n.children.length > 0 && <LineageTree nodes={n.children} lineage={lineage} />}
         </li>
       ))}
     </ul>
@@ -41,25 +47,26 @@ function BatchLinks({
 }
 
 function Genealogy({ detail }: { detail: BatchDetail }) {
+  const { lineage } = detail;
   return (
     <section className="card" aria-labelledby="genealogy-heading" data-testid="genealogy">
       <h2 id="genealogy-heading">Genealogy</h2>
       <div className="grid grid--two">
         <div>
           <h3>Made from</h3>
-          <BatchLinks
-            links={detail.inputs.map((l) => ({ id: l.inputBatchId, grams: l.quantity_g }))}
-            empty="No input batches recorded."
-            testId="made-from"
-          />
+          {lineage.madeFrom.length === 0 ? (
+            <p className="muted">No input batches recorded.</p>
+          ) : (
+            <LineageTree nodes={lineage.madeFrom} lineage={lineage} testId="made-from" />
+          )}
         </div>
         <div>
           <h3>Used in</h3>
-          <BatchLinks
-            links={detail.outputs.map((l) => ({ id: l.batchId, grams: l.quantity_g }))}
-            empty="Not used in another batch yet."
-            testId="used-in"
-          />
+          {lineage.usedIn.length === 0 ? (
+            <p className="muted">Not used in another batch yet.</p>
+          ) : (
+            <LineageTree nodes={lineage.usedIn} lineage={lineage} testId="used-in" />
+          )}
         </div>
       </div>
     </section>
