@@ -80,6 +80,10 @@ describe("DAD1A.ch against ChemStation's REPORT01 (210 nm, gradient run)", () =>
     expect(last.rt_min).toBeCloseTo(4.3289, 2);
     expect(last.end_min).toBeCloseTo(5.5023, 3);
     expect(at(4.2706).type).toBe("VV");
+    // The aborted hump is flagged for the analyst, and nothing else is.
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^peak at 4\.33\d min .* still falling when the run ended/),
+    ]);
   });
 
   it("areas of the compound peaks and the 1.555 step agree with ChemStation's (mAU·s)", () => {
