@@ -48,7 +48,8 @@ export function plotChromatogram(plot: ChromatogramPlot, frame: Frame = FRAME): 
   }
   if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
   const pad = (hi - lo) * 0.12 || 1;
-  const x = linearScale([t0, t1], box.x);
+  // About one tick per minute of a typical run: analysts read retention times off this axis.
+  const x = linearScale([t0, t1], box.x, 10);
   const y = linearScale([lo - pad * 0.2, hi + pad], box.y);
   const at = (t: number) => {
     // Signal value at time t, by bisection over the (increasing) times.
@@ -79,14 +80,57 @@ export function plotChromatogram(plot: ChromatogramPlot, frame: Frame = FRAME): 
       `<line x1="${px(xs)}" x2="${px(xs)}" y1="${px(y(p.baselineStart))}" y2="${px(y(at(p.start_min)))}" stroke="#2f855a" stroke-width="0.8"/>`,
       `<line x1="${px(xe)}" x2="${px(xe)}" y1="${px(y(p.baselineEnd))}" y2="${px(y(at(p.end_min)))}" stroke="#2f855a" stroke-width="0.8"/>`,
     );
-    const label = `${p.name ? `${p.name} ` : ""}${p.rt_min.toFixed(3)} (${p.areaPercent.toFixed(2)} %)`;
-    const ly = y(at(p.rt_min)) - 6;
-    parts.push(
-      `<text transform="translate(${px(x(p.rt_min))} ${px(ly)}) rotate(-60)" font-size="10" fill="#1a202c">${escapeXml(label)}</text>`,
-    );
   }
+  parts.push(...peakLabels(plot.peaks, x, y, at, box.y[1]));
   parts.push(
     `<text x="${frame.margin.left}" y="20" font-size="13" font-weight="600" fill="#1a202c">${escapeXml(plot.title)}</text>`,
   );
   return svgDocument(frame, plot.title, parts.join(""));
+}
+
+/** Distance kept between neighbouring rotated labels, across their direction, px (10-px text). */
+const LABEL_GAP = 12;
+/** Approximate advance of one character of 10-px text, px (for the height a rotated label reaches). */
+const CHAR_WIDTH = 5.6;
+
+/**
+ * Peak labels (RT, area %, name), rotated −60° above each apex. A label closer than {@link LABEL_GAP} to
+ * the one before it is pushed right and joined to its apex by a leader line, so that a cluster stays legible; a label
+ * that would leave the top of the plot (the tallest peaks) is written level, beside its apex, instead.
+ */
+function peakLabels(
+  peaks: ChromatogramPlot["peaks"],
+  x: (t: number) => number,
+  y: (v: number) => number,
+  at: (t: number) => number,
+  top: number,
+): string[] {
+  const out: string[] = [];
+  let previous: { x: number; y: number } | undefined;
+  // Unit normal of the −60° text direction (0.5, −0.866) on screen: the gap between parallel labels.
+  const [nx, ny] = [Math.sin(Math.PI / 3), 0.5];
+  for (const p of [...peaks].sort((a, b) => a.rt_min - b.rt_min)) {
+    const label = escapeXml(
+      `${p.name ? `${p.name} ` : ""}${p.rt_min.toFixed(3)} (${p.areaPercent.toFixed(2)} %)`,
+    );
+    const apexX = x(p.rt_min);
+    const ly = y(at(p.rt_min)) - 6;
+    const rise = label.length * CHAR_WIDTH * Math.sin(Math.PI / 3);
+    if (ly - rise < top) {
+      out.push(
+        `<text x="${px(apexX + 6)}" y="${px(Math.max(top + 10, ly + 10))}" font-size="10" fill="#1a202c">${label}</text>`,
+      );
+      continue;
+    }
+    const lx = previous ? Math.max(apexX, previous.x + (LABEL_GAP - ny * (ly - previous.y)) / nx) : apexX;
+    previous = { x: lx, y: ly };
+    if (lx > apexX + 0.5)
+      out.push(
+        `<line x1="${px(apexX)}" y1="${px(ly + 4)}" x2="${px(lx)}" y2="${px(ly)}" stroke="#718096" stroke-width="0.6"/>`,
+      );
+    out.push(
+      `<text transform="translate(${px(lx)} ${px(ly)}) rotate(-60)" font-size="10" fill="#1a202c">${label}</text>`,
+    );
+  }
+  return out;
 }

@@ -33,7 +33,7 @@ export function bottomAxis(scale: Scale, frame: Frame, title: string): string {
     .ticks()
     .map((t) => {
       const at = px(scale(t));
-      return `<line x1="${at}" x2="${at}" y1="${px(y[0])}" y2="${px(y[0] + 5)}"/><text x="${at}" y="${px(y[0] + 18)}" text-anchor="middle">${escapeXml(scale.format(t))}</text>`;
+      return `<line x1="${at}" x2="${at}" y1="${px(y[0])}" y2="${px(y[0] + 5)}"/><text x="${at}" y="${px(y[0] + 18)}" text-anchor="middle" stroke="none">${escapeXml(scale.format(t))}</text>`;
     })
     .join("");
   return `<g class="axis" stroke="#444" fill="#222" font-size="11"><line x1="${px(x[0])}" x2="${px(x[1])}" y1="${px(y[0])}" y2="${px(y[0])}"/>${ticks}<text x="${px((x[0] + x[1]) / 2)}" y="${px(frame.height - 6)}" text-anchor="middle" stroke="none">${escapeXml(title)}</text></g>`;
