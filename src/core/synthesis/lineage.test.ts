@@ -12,19 +12,22 @@ const links = [
 const outline = (nodes: LineageNode[]): unknown =>
   nodes.map((n) => [n.batchId, n.quantity_g, ...(n.children.length ? [outline(n.children)] : [])]);
 
+// The ancestry of api: lot1 under both intermediates, with the grams of each use.
+const API_ANCESTRY = [
+  ["int1", 4, [["lot1", 5]]],
+  [
+    "int2",
+    null,
+    [
+      ["lot1", 1.5],
+      ["lot2", 6],
+    ],
+  ],
+];
+
 describe("lineageTree", () => {
   it("builds the ancestry down to the lots, a shared lot under each intermediate with that use's grams", () => {
-    expect(outline(lineageTree("api", links, "ancestors"))).toEqual([
-      ["int1", 4, [["lot1", 5]]],
-      [
-        "int2",
-        null,
-        [
-          ["lot1", 1.5],
-          ["lot2", 6],
-        ],
-      ],
-    ]);
+    expect(outline(lineageTree("api", links, "ancestors"))).toEqual(API_ANCESTRY);
   });
 
   it("builds the descendants of a lot up to the product", () => {
@@ -37,16 +40,6 @@ describe("lineageTree", () => {
 
   it("cuts a link back onto its own path instead of looping", () => {
     const looped = [...links, { batchId: "lot1", inputBatchId: "api", quantity_g: 1 }];
-    expect(outline(lineageTree("api", looped, "ancestors"))).toEqual([
-      ["int1", 4, [["lot1", 5]]],
-      [
-        "int2",
-        null,
-        [
-          ["lot1", 1.5],
-          ["lot2", 6],
-        ],
-      ],
-    ]);
+    expect(outline(lineageTree("api", looped, "ancestors"))).toEqual(API_ANCESTRY);
   });
 });
