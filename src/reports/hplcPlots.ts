@@ -110,12 +110,11 @@ function peakLabels(
   // Unit normal of the −60° text direction (0.5, −0.866) on screen: the gap between parallel labels.
   const [nx, ny] = [Math.sin(Math.PI / 3), 0.5];
   for (const p of [...peaks].sort((a, b) => a.rt_min - b.rt_min)) {
-    const label = escapeXml(
-      `${p.name ? `${p.name} ` : ""}${p.rt_min.toFixed(3)} (${p.areaPercent.toFixed(2)} %)`,
-    );
+    const text = `${p.name ? `${p.name} ` : ""}${p.rt_min.toFixed(3)} (${p.areaPercent.toFixed(2)} %)`;
+    const label = escapeXml(text);
     const apexX = x(p.rt_min);
     const ly = y(at(p.rt_min)) - 6;
-    const rise = label.length * CHAR_WIDTH * Math.sin(Math.PI / 3);
+    const rise = text.length * CHAR_WIDTH * Math.sin(Math.PI / 3);
     if (ly - rise < top) {
       out.push(
         `<text x="${px(apexX + 6)}" y="${px(Math.max(top + 10, ly + 10))}" font-size="10" fill="#1a202c">${label}</text>`,

@@ -183,14 +183,17 @@ export async function batchYieldPatch(
 export async function batchReport(store: Store, batchId: string): Promise<BatchReport> {
   const batch = await store.getBatch(batchId);
   if (!batch) throw batchNotFound(batchId);
-  const [inputs, outputs, files, analyses, releases, lineage] = await Promise.all([
-    store.listBatchInputs(batchId),
-    store.listBatchOutputs(batchId),
+  const [up, down, files, analyses, releases] = await Promise.all([
+    store.listBatchLineage(batchId, "ancestors"),
+    store.listBatchLineage(batchId, "descendants"),
     store.listBatchFiles(batchId),
     store.listAnalyses({ batchId, limit: 1000 }),
     store.listReleases(batchId),
-    batchLineage(store, batchId),
   ]);
+  // The direct links are the first level of the genealogy (same order: by batch, then by input batch).
+  const inputs = up.filter((l) => l.batchId === batchId);
+  const outputs = down.filter((l) => l.inputBatchId === batchId);
+  const lineage = await batchLineage(store, batchId, up, down);
   const evaluation = batch.compoundId
     ? await evaluateBatch(store, batchId).then(
         (e) => e.evaluation,
@@ -209,11 +212,13 @@ export async function batchReport(store: Store, batchId: string): Promise<BatchR
   };
 }
 
-async function batchLineage(store: Store, batchId: string): Promise<BatchLineage> {
-  const [up, down] = await Promise.all([
-    store.listBatchLineage(batchId, "ancestors"),
-    store.listBatchLineage(batchId, "descendants"),
-  ]);
+/** The genealogy trees from the links above (`up`) and below (`down`) a batch, with each batch's material. */
+async function batchLineage(
+  store: Store,
+  batchId: string,
+  up: BatchLink[],
+  down: BatchLink[],
+): Promise<BatchLineage> {
   const ids = new Set([...up, ...down].flatMap((l) => [l.batchId, l.inputBatchId]));
   ids.delete(batchId);
   const batches: BatchLineage["batches"] = {};
