@@ -131,6 +131,53 @@ describe("DAD1A.ch against ChemStation's REPORT01 (210 nm, gradient run)", () =>
   });
 });
 
+describe("DAD1A.ch on ChemStation's own baseline under the gradient hump (a Baseline Now event)", () => {
+  // ChemStation's baseline under each peak is (signal at its apex − its reported height). For the four peaks
+  // of the hump (4.168–4.329 min) those points lie on one straight line that ends on the run's last sample
+  // (the aborted peak's end) and meets the signal before the hump: where ChemStation's integrator put its
+  // baseline point. Set there as a timed event, the integrator must then give ChemStation's areas: this
+  // checks the integration itself (boundaries, drop lines, trapezoids) on ChemStation's baseline.
+  const report = readReport("REPORT01.CSV");
+  const chromatogram = parseChemstationCh(new Uint8Array(readFileSync(`${MOCCA}DAD1A.ch`)), "DAD1A.ch");
+  const t = chromatogram.times_min;
+  const y = chromatogram.signal;
+  const signalAt = (time: number) => {
+    let i = 0;
+    while (t[i + 1]! < time) i++;
+    return y[i]! + ((y[i + 1]! - y[i]!) * (time - t[i]!)) / (t[i + 1]! - t[i]!);
+  };
+  const hump = report.filter((p) => p.rt_min > 4.1);
+  const points = hump.map((p) => ({ x: p.rt_min, b: signalAt(p.rt_min) - p.height }));
+  const mx = points.reduce((s, p) => s + p.x, 0) / points.length;
+  const mb = points.reduce((s, p) => s + p.b, 0) / points.length;
+  const slope =
+    points.reduce((s, p) => s + (p.x - mx) * (p.b - mb), 0) / points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  const line = (x: number) => mb + slope * (x - mx);
+
+  it("ChemStation's hump baseline is one line from the signal to the last sample", () => {
+    expect(hump).toHaveLength(4);
+    // Measured: residuals ≤ 0.004 mAU; the line at the last sample −23.0905 vs the signal −23.0932 mAU.
+    for (const p of points) expect(Math.abs(p.b - line(p.x)), `baseline at ${p.x}`).toBeLessThan(0.02);
+    expect(Math.abs(line(t.at(-1)!) - y.at(-1)!)).toBeLessThan(0.05);
+  });
+
+  it("with a baseline point where that line meets the signal, the hump's areas and heights are ChemStation's", () => {
+    let start = hump[0]!.rt_min;
+    while (signalAt(start) > line(start)) start -= 0.0005;
+    expect(start).toBeGreaterThan(4.05); // measured 4.089 min, 0.12 min before our own cluster start
+    expect(start).toBeLessThan(4.12);
+    const result = analyzeChromatogram(chromatogram, { ...CHEMSTATION_REJECTS, baselineNow_min: [start] });
+    // Measured area: 4.225 +2.7 %, 4.271 +1.0 %, 4.329 −0.2 %; height within 0.08 mAU. (The 4.168-min
+    // "peak", a flattening with no maximum of its own, is not one here.)
+    for (const cs of hump.filter((p) => p.rt_min > 4.2)) {
+      const ours = nearest(result.peaks, cs.rt_min);
+      expect(Math.abs(ours.rt_min - cs.rt_min)).toBeLessThan(0.005);
+      expect(Math.abs(ours.area / cs.area - 1), `area of ${cs.rt_min}`).toBeLessThan(0.03);
+      expect(Math.abs(ours.height - cs.height), `height of ${cs.rt_min}`).toBeLessThan(0.1);
+    }
+  });
+});
+
 describe("DAD1B.ch against ChemStation's REPORT02 (249 nm)", () => {
   const report = readReport("REPORT02.CSV");
   const result = analyze("DAD1B.ch", CHEMSTATION_REJECTS);

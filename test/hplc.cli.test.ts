@@ -76,6 +76,24 @@ describe("ixalab hplc analyze", () => {
     expect(Math.abs(out.mainPeak.area / 772.9 - 1)).toBeLessThan(0.005);
   });
 
+  it("takes timed integration events: --integration-off and --baseline-now", () => {
+    // Integration off over the gradient hump (4.3–5.5 min) leaves it out; a baseline point at 4.09 min is
+    // where ChemStation drew the hump's baseline from (test/hplc.chemstation.test.ts).
+    const off = json(["hplc", "analyze", `${MOCCA}DAD1A.ch`, "--integration-off", "4.3-5.6"]);
+    expect(off.peaks.every((p: { rt_min: number }) => p.rt_min < 4.3)).toBe(true);
+    expect(off.peaks.length).toBeGreaterThan(5);
+    const now = json(["hplc", "analyze", `${MOCCA}DAD1A.ch`, "--baseline-now", "4.089"]);
+    const last = now.peaks.at(-1);
+    expect(last.rt_min).toBeCloseTo(4.33, 2);
+    expect(Math.abs(last.area / 722.66 - 1)).toBeLessThan(0.01); // ChemStation's area of that peak
+    const bad = ixalab(["hplc", "analyze", csv, "--baseline-now", "12,x"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--baseline-now: expected a number, found 'x'/);
+    const outside = ixalab(["hplc", "analyze", csv, "--baseline-now", "45"]);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toMatch(/baselineNow_min: 45 min is outside the run/);
+  });
+
   it("--plot writes an annotated SVG chromatogram", () => {
     const svg = join(tmp, "run.svg");
     const run = ixalab(["hplc", "analyze", csv, "--plot", svg]);

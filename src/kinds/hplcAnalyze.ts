@@ -48,6 +48,14 @@ const hplcAnalyzeParameters = z.strictObject({
   noiseTo_min: z.number().optional().describe("blank region for the noise: end, min"),
   from_min: z.number().optional().describe("integrate peaks from this time, min"),
   to_min: z.number().optional().describe("integrate peaks up to this time, min"),
+  baselineNow_min: z
+    .array(z.number())
+    .optional()
+    .describe("timed events: baseline points at these times, min (a peak spanning one is cut there)"),
+  integrationOff_min: z
+    .array(z.tuple([z.number(), z.number()]))
+    .optional()
+    .describe("timed events: integration off over these [from, to] spans, min"),
   mainPeakRt_min: z
     .number()
     .positive()
@@ -164,6 +172,8 @@ function optionsFrom(params: HplcAnalyzeParameters): HplcOptions {
       params.to_min ?? Number.POSITIVE_INFINITY,
     ];
   }
+  if (params.baselineNow_min !== undefined) options.baselineNow_min = params.baselineNow_min;
+  if (params.integrationOff_min !== undefined) options.integrationOff_min = params.integrationOff_min;
   if (params.mainPeakRt_min !== undefined) {
     options.mainPeak = { rt_min: params.mainPeakRt_min, window_min: params.mainPeakWindow_min ?? 0.2 };
   }

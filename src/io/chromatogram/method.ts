@@ -22,6 +22,8 @@ const methodSchema = z.strictObject({
   disregardLimitPct: z.number().min(0).max(100).optional(),
   noiseWindow_min: range.optional(),
   window_min: range.optional(),
+  baselineNow_min: z.array(z.number()).optional(),
+  integrationOff_min: z.array(range).optional(),
   baseline: z.enum(["whittaker", "segments"]).optional(),
   minSignalToNoise: z.number().positive().optional(),
   minArea: z.number().nonnegative().optional(),

@@ -35,6 +35,8 @@ interface HplcAnalyzeFlags extends KindCommandOptions {
   slope?: string;
   noiseWindow?: string;
   window?: string;
+  baselineNow?: string;
+  integrationOff?: string;
   mainPeakRt?: string;
   mainPeakWindow?: string;
   method?: string;
@@ -69,6 +71,14 @@ export function addHplcCommands(program: Command): void {
     )
     .option("--noise-window <a-b>", "blank region for the noise, minutes, e.g. 0.5-1.5")
     .option("--window <a-b>", "integrate peaks with apex in this range, minutes")
+    .option(
+      "--baseline-now <t,…>",
+      "timed event: baseline points at these times, minutes, e.g. 4.09 (a peak spanning one is cut there)",
+    )
+    .option(
+      "--integration-off <a-b,…>",
+      "timed event: no integration of peaks with apex in these spans, minutes, e.g. 4.3-5.5",
+    )
     .option("--main-peak-rt <min>", "main peak: expected retention time (default: the largest peak)")
     .option("--main-peak-window <min>", "main peak: ± window, minutes", "0.2")
     .option("--method <file>", "method file: JSON (mainPeak, impurities, thresholds) or CSV name,rrt,window")
@@ -169,6 +179,16 @@ function parametersFrom(flags: HplcAnalyzeFlags): HplcAnalyzeParameters {
   set("noiseTo_min", noise?.[1]);
   set("from_min", window?.[0]);
   set("to_min", window?.[1]);
+  if (flags.baselineNow !== undefined)
+    set(
+      "baselineNow_min",
+      flags.baselineNow.split(",").map((time) => numberFlag(time.trim(), "--baseline-now")!),
+    );
+  if (flags.integrationOff !== undefined)
+    set(
+      "integrationOff_min",
+      flags.integrationOff.split(",").map((span) => rangeFlag(span.trim(), "--integration-off")!),
+    );
   set("mainPeakRt_min", numberFlag(flags.mainPeakRt, "--main-peak-rt"));
   if (flags.mainPeakRt !== undefined)
     set("mainPeakWindow_min", numberFlag(flags.mainPeakWindow, "--main-peak-window"));
@@ -202,6 +222,14 @@ function textReport(r: HplcAnalyzeResult, warnings: string[]): string {
     table,
     `purity ${fixed(r.purityPercent, 2)} % (area %), total impurities ${fixed(r.totalImpuritiesPercent, 2)} %; noise h = ${r.noise.peakToPeak.toPrecision(3)} (${r.noise.from_min.toFixed(2)}–${r.noise.to_min.toFixed(2)} min)`,
   ];
+  const { baselineNow_min: now, integrationOff_min: off } = r.settings;
+  if (now.length > 0 || off.length > 0) {
+    const events = [
+      ...now.map((time) => `baseline now at ${time} min`),
+      ...off.map(([a, b]) => `integration off ${a}–${b} min`),
+    ];
+    lines.push(`timed events: ${events.join("; ")}`);
+  }
   for (const w of warnings) lines.push(`warning: ${w}`);
   return lines.join("\n");
 }

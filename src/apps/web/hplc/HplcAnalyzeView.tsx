@@ -17,6 +17,12 @@ export function HplcAnalyzeView({ result, analysisId, headingLevel }: HplcAnalyz
   const id = useId();
   const Heading = headingLevel === 3 ? "h3" : "h4";
   const { chromatogram, noise } = result;
+  const events = [
+    ...(result.settings?.baselineNow_min ?? []).map((time) => `baseline now at ${fixed(time, 3)} min`),
+    ...(result.settings?.integrationOff_min ?? []).map(
+      ([from, to]) => `integration off ${fixed(from, 2)}–${fixed(to, 2)} min`,
+    ),
+  ];
   return (
     <div className="hplc-view" data-testid="hplc-analyze-result">
       <p className="result-summary">
@@ -30,6 +36,7 @@ export function HplcAnalyzeView({ result, analysisId, headingLevel }: HplcAnalyz
           {chromatogram.detector || chromatogram.format} · {chromatogram.points} points · noise h{" "}
           {compact(noise.peakToPeak, 3)} ({fixed(noise.from_min, 2)}–{fixed(noise.to_min, 2)} min)
         </span>
+        {events.length > 0 && <span className="muted">Timed events: {events.join("; ")}</span>}
       </p>
       <section aria-labelledby={`${id}-plot`}>
         <Heading id={`${id}-plot`}>Chromatogram</Heading>

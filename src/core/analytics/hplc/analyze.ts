@@ -37,6 +37,15 @@ export interface HplcOptions {
   minSignalToNoise?: number;
   /** Blank region for the noise h, minutes; by default the quietest window of 20 × W½. */
   noiseWindow_min?: [number, number];
+  /**
+   * Timed "baseline now" events, minutes: the smoothed signal there is a baseline point. A peak that spans
+   * one is cut there; one just before or after a peak cluster (with no other peak between) is where the
+   * cluster's baseline starts or ends instead of the cluster's own ends. By default none.
+   */
+  baselineNow_min?: number[];
+  /** Timed "integration off … on" spans, minutes: peaks whose apex lies in one are not integrated, and
+   * take no part in their neighbours' baselines; by default none. */
+  integrationOff_min?: Array<[number, number]>;
   /** Integrate only peaks whose apex lies in this range, minutes; by default the whole run. */
   window_min?: [number, number];
   /** Reporting threshold, % of the total area: smaller peaks are neither listed nor in the total. @default 0.05 */
@@ -118,6 +127,8 @@ export interface HplcAnalysis {
     disregardLimitPct: number;
     skimHeightRatio: number;
     skimValleyRatio: number;
+    baselineNow_min: number[];
+    integrationOff_min: Array<[number, number]>;
   };
   /** The baseline the peaks were integrated above, per sample (raw units). */
   baseline: Float64Array;
@@ -206,7 +217,16 @@ export function analyzeChromatogram(chromatogram: Chromatogram, options: HplcOpt
   }
   const { noise, input } = prepare();
   const slopeThreshold = input.slope;
-  const integrated = integratePeaks(input, detectPeakEvents(input));
+  const off = options.integrationOff_min ?? [];
+  for (const [a, b] of off)
+    if (!(b > a))
+      throw new InputError(`integrationOff_min: expected [from, to] with from < to, found [${a}, ${b}]`);
+  const detected = detectPeakEvents(input).filter(
+    (p) => !off.some(([a, b]) => t[p.apex]! >= a && t[p.apex]! <= b),
+  );
+  const baselineNow = [...(options.baselineNow_min ?? [])].sort((a, b) => a - b);
+  const anchors = [...new Set(baselineNow.map((time) => sampleAt(t, time, "baselineNow_min")))];
+  const integrated = integratePeaks(input, detected, anchors);
   const minSignalToNoise = options.minSignalToNoise ?? HPLC_DEFAULTS.minSignalToNoise;
   const minArea = options.minArea ?? HPLC_DEFAULTS.minArea;
   const minHeight = options.minHeight ?? HPLC_DEFAULTS.minHeight;
@@ -249,13 +269,15 @@ export function analyzeChromatogram(chromatogram: Chromatogram, options: HplcOpt
   for (const p of reported.filter((p) => p.type.includes("A"))) {
     // A fall that lasts to the stop time is as often the gradient's baseline change as a peak.
     warnings.push(
-      `peak at ${p.rt_min.toFixed(3)} min (${p.areaPercent.toFixed(2)} %) was still falling when the run ended (aborted, "A"): its end and area depend on the stop time; check whether it is a peak or the gradient's baseline, and leave it out with a window if it is not`,
+      `peak at ${p.rt_min.toFixed(3)} min (${p.areaPercent.toFixed(2)} %) was still falling when the run ended (aborted, "A"): its end and area depend on the stop time; check whether it is a peak or the gradient's baseline, and leave it out with a window or an integration-off event if it is not`,
     );
   }
   const baseline = new Float64Array(n);
   baseline.set(mode === "whittaker" ? curve : s);
   for (const p of integrated) {
-    for (let i = p.start; i <= p.end; i++) baseline[i] = curve[i]! + baselineAt(t, p, i);
+    // From a method's baseline point the line is drawn to the cluster too (extrapolating the peak's own).
+    for (let i = p.baselineFrom ?? p.start; i <= (p.baselineTo ?? p.end); i++)
+      baseline[i] = curve[i]! + baselineAt(t, p, i);
   }
   const impurities = main ? reported.filter((p) => p !== main && p.areaPercent >= disregardLimitPct) : [];
   return {
@@ -282,10 +304,29 @@ export function analyzeChromatogram(chromatogram: Chromatogram, options: HplcOpt
       disregardLimitPct,
       skimHeightRatio,
       skimValleyRatio,
+      baselineNow_min: baselineNow,
+      integrationOff_min: off,
     },
     baseline,
     warnings,
   };
+}
+
+/** The sample nearest `time` (minutes), which must lie within the run. */
+function sampleAt(t: Float64Array, time: number, field: string): number {
+  const n = t.length;
+  if (!(time >= t[0]! && time <= t[n - 1]!))
+    throw new InputError(
+      `${field}: ${time} min is outside the run (${t[0]!.toFixed(3)}–${t[n - 1]!.toFixed(3)} min)`,
+    );
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid]! <= time) lo = mid;
+    else hi = mid;
+  }
+  return time - t[lo]! <= t[hi]! - time ? lo : hi;
 }
 
 function checkTrace(t: Float64Array, y: Float64Array): void {

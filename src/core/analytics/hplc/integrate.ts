@@ -20,6 +20,9 @@ export interface IntegratedPeak {
   area: number;
   /** A step onto a plateau (see {@link RawPeak.step}): `apex` is where its up-slope ended. */
   step?: boolean;
+  /** Where the cluster's baseline runs from and to when a method's baseline point, not a peak end, fixes it. */
+  baselineFrom?: number;
+  baselineTo?: number;
 }
 
 /** What the integrator needs: the raw and smoothed signal, its derivative and the event thresholds. */
@@ -204,19 +207,35 @@ function tailSplit(
  * peaks split at valleys by a perpendicular drop; a small peak on the tail (or front) of a much larger one
  * is tangent-skimmed. Areas are trapezoids of the raw signal, converted from signal·min to signal·s.
  */
-export function integratePeaks(input: IntegratorInput, detected: RawPeak[]): IntegratedPeak[] {
+export function integratePeaks(
+  input: IntegratorInput,
+  detected: RawPeak[],
+  anchors: readonly number[] = [],
+): IntegratedPeak[] {
   const { t, y, s } = input;
-  const raw = dropDrift(detected, input);
-  const out: IntegratedPeak[] = [];
+  const raw = splitAtAnchors(dropDrift(detected, input), anchors, s);
+
+  const clusters: RawPeak[][] = [];
   let i = 0;
   while (i < raw.length) {
     let j = i;
     while (j + 1 < raw.length && raw[j]!.endType === "V" && raw[j + 1]!.start === raw[j]!.end) j++;
-    for (const cluster of splitAtPenetration(raw.slice(i, j + 1), t, s)) {
-      out.push(...integrateCluster(cluster, input));
-    }
+    clusters.push(...splitAtPenetration(raw.slice(i, j + 1), t, s));
     i = j + 1;
   }
+  const out: IntegratedPeak[] = [];
+  clusters.forEach((cluster, k) => {
+    // A baseline point set by the method between this cluster and its neighbour replaces the cluster's own
+    // end as the end of its baseline (the stretch between is then above the baseline but in no peak).
+    const after = clusters[k - 1]?.at(-1)?.end ?? 0;
+    const before = clusters[k + 1]?.[0]?.start ?? s.length - 1;
+    const from = anchors.findLast((a) => a >= after && a <= cluster[0]!.start) ?? cluster[0]!.start;
+    const to = anchors.find((a) => a >= cluster.at(-1)!.end && a <= before) ?? cluster.at(-1)!.end;
+    const peaks = integrateCluster(cluster, input, from, to);
+    if (from < cluster[0]!.start) peaks[0]!.baselineFrom = from;
+    if (to > cluster.at(-1)!.end) peaks.at(-1)!.baselineTo = to;
+    out.push(...peaks);
+  });
   for (const p of out) {
     p.area = 60 * areaAboveLine(t, y, p.start, p.end, p.baselineStart, p.baselineEnd);
   }
@@ -258,6 +277,47 @@ function dropDrift(raw: RawPeak[], input: IntegratorInput): RawPeak[] {
   return kept;
 }
 
+/**
+ * Baseline points set by the method ("baseline now", an integration event): a peak that spans one is cut
+ * there into two peaks that each end or start on the baseline; a valley at one becomes a baseline point.
+ * Pieces without a maximum of their own inside are dropped (the signal only rises or falls to the point).
+ */
+function splitAtAnchors(raw: RawPeak[], anchors: readonly number[], s: Float64Array): RawPeak[] {
+  if (anchors.length === 0) return raw;
+  const out: RawPeak[] = [];
+  const highest = (a: number, b: number) => {
+    let top = a;
+    for (let i = a; i <= b; i++) if (s[i]! > s[top]!) top = i;
+    return top;
+  };
+  for (const peak of raw) {
+    let rest: RawPeak | undefined = { ...peak };
+    for (const a of anchors) {
+      if (!rest || a < rest.start || a > rest.end) continue;
+      if (a === rest.start) rest.startType = "B";
+      else if (a === rest.end) rest.endType = "B";
+      else {
+        const left: RawPeak = { ...rest, end: a, endType: "B", aborted: false };
+        left.apex = rest.apex < a ? rest.apex : highest(rest.start, a);
+        const right: RawPeak = { ...rest, start: a, startType: "B" };
+        right.apex = rest.apex > a ? rest.apex : highest(a, rest.end);
+        if (left.apex > left.start && left.apex < left.end) out.push(left);
+        rest = right.apex > right.start && (right.apex < right.end || right.aborted) ? right : undefined;
+      }
+    }
+    if (rest) out.push(rest);
+  }
+  // A valley shared with a peak cut away, or on a baseline point, no longer joins two peaks.
+  for (let k = 0; k < out.length; k++) {
+    const p = out[k]!;
+    const next = out[k + 1];
+    if (p.endType === "V" && (!next || next.start !== p.end || next.startType === "B")) p.endType = "B";
+    if (next && next.startType === "V" && p.endType === "B") next.startType = "B";
+  }
+  if (out[0]?.startType === "V") out[0].startType = "B";
+  return out;
+}
+
 /** Splits a cluster where the smoothed signal at a valley lies below the line joining the cluster's ends. */
 function splitAtPenetration(cluster: RawPeak[], t: Float64Array, s: Float64Array): RawPeak[][] {
   if (cluster.length < 2) return [cluster];
@@ -287,11 +347,14 @@ function lineThrough(t: Float64Array, s: Float64Array, a: number, b: number): (i
   return (i) => s[a]! + slope * (t[i]! - t[a]!);
 }
 
-function integrateCluster(cluster: RawPeak[], input: IntegratorInput): IntegratedPeak[] {
+function integrateCluster(
+  cluster: RawPeak[],
+  input: IntegratorInput,
+  baselineFrom: number,
+  baselineTo: number,
+): IntegratedPeak[] {
   const { t, s, skimHeightRatio, skimValleyRatio } = input;
-  const first = cluster[0]!;
-  const last = cluster[cluster.length - 1]!;
-  const base = lineThrough(t, s, first.start, last.end);
+  const base = lineThrough(t, s, baselineFrom, baselineTo);
   const peaks: IntegratedPeak[] = cluster.map((p) => ({
     start: p.start,
     apex: p.apex,
