@@ -44,3 +44,25 @@ describe("plotChromatogram labels", () => {
     expect(Number(level![2])).toBeGreaterThan(34); // the frame's top margin
   });
 });
+
+describe("plotChromatogram timed events", () => {
+  it("marks baseline points under the signal and shades integration-off spans", () => {
+    const marked = plotChromatogram({
+      title: "events",
+      units: "mAU",
+      times_min: times,
+      signal,
+      baseline: new Float64Array(times.length),
+      peaks: [peak(2, 300)],
+      events: { baselineNow_min: [3.5], integrationOff_min: [[4.5, 7]] },
+    });
+    expect(marked).toContain("<title>baseline now at 3.5 min</title>");
+    const rect = /<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*><title>integration off 4.5–7 min/.exec(
+      marked,
+    );
+    expect(rect).not.toBeNull();
+    // Clipped to the run's end (6 min): the span covers 1.5 of the 6 minutes of the plot's width.
+    expect(Number(rect![2]) / (860 - 62 - 24)).toBeCloseTo(1.5 / 6, 2);
+    expect(svg).not.toContain("baseline now");
+  });
+});

@@ -26,6 +26,11 @@ export interface ChromatogramPlot {
     baselineEnd: number;
     name: string | null;
   }[];
+  /** Timed integration events, drawn as markers (baseline points) and shaded spans (integration off). */
+  events?: {
+    baselineNow_min?: readonly number[];
+    integrationOff_min?: readonly (readonly [number, number])[];
+  };
 }
 
 const FRAME: Frame = { width: 860, height: 380, margin: { top: 34, right: 24, bottom: 42, left: 62 } };
@@ -66,6 +71,14 @@ export function plotChromatogram(plot: ChromatogramPlot, frame: Frame = FRAME): 
     bottomAxis(x, frame, "retention time (min)"),
     leftAxis(y, frame, `signal (${plot.units || "a.u."})`),
   ];
+  for (const [from, to] of plot.events?.integrationOff_min ?? []) {
+    const a = x(Math.max(t0, from));
+    const b = x(Math.min(t1, to));
+    if (b > a)
+      parts.push(
+        `<rect x="${px(a)}" y="${px(box.y[1])}" width="${px(b - a)}" height="${px(box.y[0] - box.y[1])}" fill="#a0aec0" fill-opacity="0.18"><title>integration off ${from}–${to} min</title></rect>`,
+      );
+  }
   const line = (values: ArrayLike<number>) =>
     Array.from({ length: n }, (_, i) => `${px(x(plot.times_min[i]!))},${px(y(values[i]!))}`).join(" ");
   parts.push(`<polyline points="${line(plot.signal)}" fill="none" stroke="#1a365d" stroke-width="1.2"/>`);
@@ -79,6 +92,14 @@ export function plotChromatogram(plot: ChromatogramPlot, frame: Frame = FRAME): 
       `<line x1="${px(xs)}" x2="${px(xe)}" y1="${px(y(p.baselineStart))}" y2="${px(y(p.baselineEnd))}" stroke="#c05621" stroke-width="1.2"/>`,
       `<line x1="${px(xs)}" x2="${px(xs)}" y1="${px(y(p.baselineStart))}" y2="${px(y(at(p.start_min)))}" stroke="#2f855a" stroke-width="0.8"/>`,
       `<line x1="${px(xe)}" x2="${px(xe)}" y1="${px(y(p.baselineEnd))}" y2="${px(y(at(p.end_min)))}" stroke="#2f855a" stroke-width="0.8"/>`,
+    );
+  }
+  for (const time of plot.events?.baselineNow_min ?? []) {
+    // A small upward triangle under the signal where the method set a baseline point.
+    const cx = x(time);
+    const cy = y(at(time));
+    parts.push(
+      `<path d="M${px(cx)},${px(cy)} l-4,8 h8 z" fill="#c05621"><title>baseline now at ${time} min</title></path>`,
     );
   }
   parts.push(...peakLabels(plot.peaks, x, y, at, box.y[1]));

@@ -17,6 +17,7 @@ export function addHplcRoutes(app: Hono, store: Store): void {
       units: r.chromatogram.units,
       ...r.trace,
       peaks: r.peaks,
+      ...(r.settings && { events: r.settings }),
     });
     return new Response(svg, { headers: { "content-type": "image/svg+xml; charset=utf-8" } });
   });

@@ -123,6 +123,7 @@ export function addHplcCommands(program: Command): void {
             units: r.chromatogram.units,
             ...r.trace,
             peaks: r.peaks,
+            ...(r.settings && { events: r.settings }),
           }),
         );
       }
