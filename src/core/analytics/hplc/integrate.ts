@@ -214,7 +214,6 @@ export function integratePeaks(
 ): IntegratedPeak[] {
   const { t, y, s } = input;
   const raw = splitAtAnchors(dropDrift(detected, input), anchors, s);
-
   const clusters: RawPeak[][] = [];
   let i = 0;
   while (i < raw.length) {
@@ -232,8 +231,9 @@ export function integratePeaks(
     const from = anchors.findLast((a) => a >= after && a <= cluster[0]!.start) ?? cluster[0]!.start;
     const to = anchors.find((a) => a >= cluster.at(-1)!.end && a <= before) ?? cluster.at(-1)!.end;
     const peaks = integrateCluster(cluster, input, from, to);
-    if (from < cluster[0]!.start) peaks[0]!.baselineFrom = from;
-    if (to > cluster.at(-1)!.end) peaks.at(-1)!.baselineTo = to;
+    // (For the drawing; a tangent-skimmed end has its own line, which does not reach the point.)
+    if (from < cluster[0]!.start && peaks[0]!.type[0] !== "T") peaks[0]!.baselineFrom = from;
+    if (to > cluster.at(-1)!.end && peaks.at(-1)!.type[1] !== "T") peaks.at(-1)!.baselineTo = to;
     out.push(...peaks);
   });
   for (const p of out) {
