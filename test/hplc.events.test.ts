@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { purityRun } from "../scripts/make-hplc-synthetic.js";
 import {
   analyzeChromatogram,
   type Chromatogram,
@@ -7,6 +8,7 @@ import {
   simulateChromatogram,
 } from "../src/core/analytics/hplc/index.js";
 import { InputError } from "../src/core/errors.js";
+import { mulberry32 } from "../src/core/random/mulberry32.js";
 import { methodOptions, parseHplcMethod } from "../src/io/chromatogram/index.js";
 
 // Timed integration events (ChemStation's "Baseline Now" and "Integration Off/On") on seeded Gaussian runs
@@ -139,5 +141,32 @@ describe("method files carry the timed events", () => {
         [5, 5.5],
       ],
     });
+  });
+});
+
+describe("timed events anywhere keep the integration consistent", () => {
+  it("200 seeded random sets of events on the purity run: valid peaks, area % summing to 100", () => {
+    const spec = purityRun();
+    const rand = mulberry32(2026);
+    const end = spec.end_min;
+    for (let trial = 0; trial < 200; trial++) {
+      const baselineNow_min = Array.from({ length: 1 + Math.floor(rand() * 6) }, () => rand() * end);
+      const a = rand() * end;
+      const integrationOff_min: Array<[number, number]> = rand() < 0.5 ? [[a, a + rand() * 3]] : [];
+      const result = run(spec, { baseline: "whittaker", baselineNow_min, integrationOff_min });
+      const where = `trial ${trial}: ${JSON.stringify({ baselineNow_min, integrationOff_min })}`;
+      if (result.peaks.length === 0) continue;
+      const sum = result.peaks.reduce((s, p) => s + p.areaPercent, 0);
+      expect(sum, where).toBeCloseTo(100, 9);
+      for (const p of result.peaks) {
+        expect(p.area > 0 && Number.isFinite(p.area), where).toBe(true);
+        expect(p.end_min > p.start_min, where).toBe(true);
+        expect(p.type, where).toMatch(/^[BVT]{2}A?$/);
+        expect(
+          integrationOff_min.some(([f, t]) => p.rt_min > f + 0.01 && p.rt_min < t - 0.01),
+          where,
+        ).toBe(false);
+      }
+    }
   });
 });
