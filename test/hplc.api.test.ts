@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/apps/server/createApp.js";
 import { systemRunContext } from "../src/apps/shared/runContext.js";
+import { simulateChromatogram } from "../src/core/analytics/hplc/index.js";
+import { writeChromatogramCsv } from "../src/io/chromatogram-csv/index.js";
 import { openStore, type Store } from "../src/store/index.js";
 
 // hplc.analyze through the HTTP API (multipart upload), the stored result and the chromatogram plot route,
@@ -38,6 +40,33 @@ describe("HPLC over HTTP", () => {
     expect(plot.status).toBe(200);
     expect(plot.headers.get("content-type")).toMatch(/image\/svg\+xml/);
     expect(await plot.text()).toContain("<svg");
+  });
+
+  it("hplc.analyze with a blank run and timed events as parameters", async () => {
+    const spec = {
+      points: 6000,
+      end_min: 20,
+      drift: { offset: 1, slope_per_min: 0, amplitude: 0, period_min: 1 },
+      noiseSigma: 0.002,
+      seed: 3,
+      peaks: [{ name: "main", mu_min: 8, sigma_min: 0.05, tau_min: 0, area: 500 }],
+    };
+    const hump = { name: "hump", mu_min: 16, sigma_min: 1, tau_min: 0, area: 900 };
+    const sample = writeChromatogramCsv(simulateChromatogram({ ...spec, peaks: [...spec.peaks, hump] }));
+    const blank = writeChromatogramCsv(simulateChromatogram({ ...spec, seed: 4, peaks: [hump] }));
+    const form = new FormData();
+    form.set("parameters", JSON.stringify({ baselineNow_min: [7.5], integrationOff_min: [[15, 20]] }));
+    form.set("chromatogram", new File([sample], "sample.csv"));
+    form.set("blank", new File([blank], "blank.csv"));
+    const response = await app.request("/api/analyses/hplc.analyze", { method: "POST", body: form });
+    expect(response.status).toBe(200);
+    const { envelope } = await response.json();
+    expect(envelope.result.blank).toMatchObject({ name: "blank.csv", points: 6000 });
+    expect(envelope.result.settings.baselineNow_min).toEqual([7.5]);
+    expect(envelope.result.settings.integrationOff_min).toEqual([[15, 20]]);
+    expect(envelope.result.peaks).toHaveLength(1);
+    expect(Math.abs(envelope.result.mainPeak.area / 500 - 1)).toBeLessThan(0.01);
+    expect(envelope.inputs.map((i: { name: string }) => i.name)).toEqual(["sample.csv", "blank.csv"]);
   });
 
   it("answers 400 naming the file for a truncated .ch", async () => {

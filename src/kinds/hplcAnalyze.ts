@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { analyzeChromatogram, type HplcAnalysis, type HplcOptions } from "../core/analytics/hplc/index.js";
+import {
+  analyzeChromatogram,
+  type HplcAnalysis,
+  type HplcOptions,
+  subtractBlank,
+} from "../core/analytics/hplc/index.js";
 import { methodOptions, parseChromatogram, parseHplcMethod } from "../io/chromatogram/index.js";
 import type { AnalysisKind } from "./kind.js";
 
@@ -89,6 +94,8 @@ export interface HplcAnalyzeResult extends Omit<HplcAnalysis, "baseline"> {
     sample: string | null;
   };
   method: string | null;
+  /** The blank run subtracted before integration, if any. */
+  blank: { name: string; format: string; points: number } | null;
   /** Min/max-preserving decimation of signal and baseline, for plots. */
   trace: { times_min: number[]; signal: number[]; baseline: number[] };
 }
@@ -110,6 +117,14 @@ export const hplcAnalyzeKind: AnalysisKind<HplcAnalyzeParameters, HplcAnalyzeRes
       accept: ".cdf,.ch,.txt,.csv",
     },
     {
+      name: "blank",
+      format: "chromatogram",
+      description:
+        "blank run (the same gradient without sample), subtracted before integration; any chromatogram format",
+      required: false,
+      accept: ".cdf,.ch,.txt,.csv",
+    },
+    {
       name: "method",
       format: "hplc-method",
       description:
@@ -121,13 +136,17 @@ export const hplcAnalyzeKind: AnalysisKind<HplcAnalyzeParameters, HplcAnalyzeRes
   command: ["hplc", "analyze"],
   async run(params, inputs) {
     const file = inputs.chromatogram!;
-    const chromatogram = parseChromatogram(file.bytes, file.ref.name, {
+    const readOptions = {
       ...(params.channel !== undefined && { channel: params.channel }),
       ...(params.wavelengthNm !== undefined && { wavelengthNm: params.wavelengthNm }),
-    });
+    };
+    const chromatogram = parseChromatogram(file.bytes, file.ref.name, readOptions);
+    const blankFile = inputs.blank;
+    const blank = blankFile ? parseChromatogram(blankFile.bytes, blankFile.ref.name, readOptions) : undefined;
+    const sampleTrace = blank ? subtractBlank(chromatogram, blank) : chromatogram;
     const method = inputs.method ? parseHplcMethod(inputs.method.bytes, inputs.method.ref.name) : undefined;
     const options: HplcOptions = { ...(method && methodOptions(method)), ...optionsFrom(params) };
-    const { baseline, ...analysis } = analyzeChromatogram(chromatogram, options);
+    const { baseline, ...analysis } = analyzeChromatogram(sampleTrace, options);
     const t = chromatogram.times_min;
     const sample = chromatogram.metadata.sample ?? chromatogram.metadata.sample_name;
     return {
@@ -144,7 +163,10 @@ export const hplcAnalyzeKind: AnalysisKind<HplcAnalyzeParameters, HplcAnalyzeRes
           sample: sample === undefined || sample === "" ? null : String(sample),
         },
         method: method ? (method.name ?? inputs.method!.ref.name) : null,
-        trace: decimate(t, chromatogram.signal, baseline, TRACE_POINTS),
+        blank: blank
+          ? { name: blankFile!.ref.name, format: blank.format, points: blank.times_min.length }
+          : null,
+        trace: decimate(t, sampleTrace.signal, baseline, TRACE_POINTS),
       },
       warnings: analysis.warnings,
     };

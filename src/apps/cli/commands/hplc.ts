@@ -40,6 +40,7 @@ interface HplcAnalyzeFlags extends KindCommandOptions {
   mainPeakRt?: string;
   mainPeakWindow?: string;
   method?: string;
+  blank?: string;
   channel?: string;
   wavelength?: string;
   plot?: string;
@@ -81,6 +82,7 @@ export function addHplcCommands(program: Command): void {
     )
     .option("--main-peak-rt <min>", "main peak: expected retention time (default: the largest peak)")
     .option("--main-peak-window <min>", "main peak: ± window, minutes", "0.2")
+    .option("--blank <file>", "blank run (same gradient, no sample) to subtract before integration")
     .option("--method <file>", "method file: JSON (mainPeak, impurities, thresholds) or CSV name,rrt,window")
     .option("--channel <name>", "LabSolutions: the section to read, e.g. 'PDA 3D'")
     .option("--wavelength <nm>", "LabSolutions PDA 3D: wavelength to extract, nm (default 274)")
@@ -102,6 +104,7 @@ export function addHplcCommands(program: Command): void {
       const inputs: SuppliedInputs = {
         chromatogram: await readInputFile(file, "chromatogram"),
         ...(flags.method && { method: await readInputFile(flags.method, "hplc-method") }),
+        ...(flags.blank && { blank: await readInputFile(flags.blank, "chromatogram") }),
       };
       const envelope = await runAndReport(hplcAnalyzeKind, parameters, inputs, flags, {
         json: (r) => {
@@ -223,6 +226,7 @@ function textReport(r: HplcAnalyzeResult, warnings: string[]): string {
     table,
     `purity ${fixed(r.purityPercent, 2)} % (area %), total impurities ${fixed(r.totalImpuritiesPercent, 2)} %; noise h = ${r.noise.peakToPeak.toPrecision(3)} (${r.noise.from_min.toFixed(2)}–${r.noise.to_min.toFixed(2)} min)`,
   ];
+  if (r.blank) lines.push(`blank subtracted: ${r.blank.name} (${r.blank.points} points)`);
   const { baselineNow_min: now, integrationOff_min: off } = r.settings;
   if (now.length > 0 || off.length > 0) {
     const events = [

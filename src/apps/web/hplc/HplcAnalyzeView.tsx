@@ -36,6 +36,7 @@ export function HplcAnalyzeView({ result, analysisId, headingLevel }: HplcAnalyz
           {chromatogram.detector || chromatogram.format} · {chromatogram.points} points · noise h{" "}
           {compact(noise.peakToPeak, 3)} ({fixed(noise.from_min, 2)}–{fixed(noise.to_min, 2)} min)
         </span>
+        {result.blank && <span className="muted">Blank subtracted: {result.blank.name}</span>}
         {events.length > 0 && <span className="muted">Timed events: {events.join("; ")}</span>}
       </p>
       <section aria-labelledby={`${id}-plot`}>

@@ -25,6 +25,8 @@ export interface HplcAnalyzeResult {
   totalImpuritiesPercent: number | null;
   noise: { peakToPeak: number; from_min: number; to_min: number; source: string };
   chromatogram: { detector: string; format: string; units: string; points: number; sample: string | null };
+  /** The blank run subtracted before integration; absent in results stored before blanks existed. */
+  blank?: { name: string; points: number } | null;
   /** Timed integration events; absent in results stored before they existed. */
   settings?: { baselineNow_min?: number[]; integrationOff_min?: Array<[number, number]> };
   warnings: string[];

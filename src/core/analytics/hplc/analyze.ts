@@ -269,7 +269,7 @@ export function analyzeChromatogram(chromatogram: Chromatogram, options: HplcOpt
   for (const p of reported.filter((p) => p.type.includes("A"))) {
     // A fall that lasts to the stop time is as often the gradient's baseline change as a peak.
     warnings.push(
-      `peak at ${p.rt_min.toFixed(3)} min (${p.areaPercent.toFixed(2)} %) was still falling when the run ended (aborted, "A"): its end and area depend on the stop time; check whether it is a peak or the gradient's baseline, and leave it out with a window or an integration-off event if it is not`,
+      `peak at ${p.rt_min.toFixed(3)} min (${p.areaPercent.toFixed(2)} %) was still falling when the run ended (aborted, "A"): its end and area depend on the stop time; check whether it is a peak or the gradient's baseline (a blank run subtracted shows it), and leave it out with a window or an integration-off event if it is not`,
     );
   }
   const baseline = new Float64Array(n);

@@ -10,6 +10,7 @@ export {
   type HplcPeak,
   type NamedImpurity,
 } from "./analyze.js";
+export { subtractBlank } from "./blank.js";
 export { type Chromatogram, wavelengthFromSignalName } from "./chromatogram.js";
 export {
   emg,
