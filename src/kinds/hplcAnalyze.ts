@@ -6,9 +6,9 @@ import {
   subtractBlank,
 } from "../core/analytics/hplc/index.js";
 import { methodOptions, parseChromatogram, parseHplcMethod } from "../io/chromatogram/index.js";
-import type { AnalysisKind } from "./kind.js";
+import type { AnalysisKind, SuppliedInput } from "./kind.js";
 
-const hplcAnalyzeParameters = z.strictObject({
+export const hplcAnalyzeParameters = z.strictObject({
   thresholdPct: z
     .number()
     .min(0)
@@ -135,17 +135,9 @@ export const hplcAnalyzeKind: AnalysisKind<HplcAnalyzeParameters, HplcAnalyzeRes
   ],
   command: ["hplc", "analyze"],
   async run(params, inputs) {
-    const file = inputs.chromatogram!;
-    const readOptions = {
-      ...(params.channel !== undefined && { channel: params.channel }),
-      ...(params.wavelengthNm !== undefined && { wavelengthNm: params.wavelengthNm }),
-    };
-    const chromatogram = parseChromatogram(file.bytes, file.ref.name, readOptions);
-    const blankFile = inputs.blank;
-    const blank = blankFile ? parseChromatogram(blankFile.bytes, blankFile.ref.name, readOptions) : undefined;
-    const sampleTrace = blank ? subtractBlank(chromatogram, blank) : chromatogram;
-    const method = inputs.method ? parseHplcMethod(inputs.method.bytes, inputs.method.ref.name) : undefined;
-    const options: HplcOptions = { ...(method && methodOptions(method)), ...optionsFrom(params) };
+    const { blank, read } = traceReader(params, inputs.blank);
+    const { chromatogram, trace: sampleTrace } = read(inputs.chromatogram!);
+    const { method, options } = processingOptions(params, inputs.method);
     const { baseline, ...analysis } = analyzeChromatogram(sampleTrace, options);
     const t = chromatogram.times_min;
     const sample = chromatogram.metadata.sample ?? chromatogram.metadata.sample_name;
@@ -163,15 +155,39 @@ export const hplcAnalyzeKind: AnalysisKind<HplcAnalyzeParameters, HplcAnalyzeRes
           sample: sample === undefined || sample === "" ? null : String(sample),
         },
         method: method ? (method.name ?? inputs.method!.ref.name) : null,
-        blank: blank
-          ? { name: blankFile!.ref.name, format: blank.format, points: blank.times_min.length }
-          : null,
+        blank,
         trace: decimate(t, sampleTrace.signal, baseline, TRACE_POINTS),
       },
       warnings: analysis.warnings,
     };
   },
 };
+
+/**
+ * Reads chromatograms with the parameters' channel and wavelength, less the blank run when one is given
+ * (read once, subtracted from each).
+ */
+export function traceReader(params: HplcAnalyzeParameters, blankFile: SuppliedInput | undefined) {
+  const readOptions = {
+    ...(params.channel !== undefined && { channel: params.channel }),
+    ...(params.wavelengthNm !== undefined && { wavelengthNm: params.wavelengthNm }),
+  };
+  const blank = blankFile ? parseChromatogram(blankFile.bytes, blankFile.ref.name, readOptions) : undefined;
+  return {
+    blank: blank ? { name: blankFile!.ref.name, format: blank.format, points: blank.times_min.length } : null,
+    read(file: SuppliedInput) {
+      const chromatogram = parseChromatogram(file.bytes, file.ref.name, readOptions);
+      return { chromatogram, trace: blank ? subtractBlank(chromatogram, blank) : chromatogram };
+    },
+  };
+}
+
+/** The processing options: the method file's, overridden by explicit parameters. */
+export function processingOptions(params: HplcAnalyzeParameters, methodFile: SuppliedInput | undefined) {
+  const method = methodFile ? parseHplcMethod(methodFile.bytes, methodFile.ref.name) : undefined;
+  const options: HplcOptions = { ...(method && methodOptions(method)), ...optionsFrom(params) };
+  return { method, options };
+}
 
 function optionsFrom(params: HplcAnalyzeParameters): HplcOptions {
   const options: HplcOptions = {};

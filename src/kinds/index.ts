@@ -7,6 +7,11 @@ export {
 export { type FlowGateResult, flowGateKind } from "./flowGate.js";
 export { type FlowDatasetInfo, type FlowInfoResult, flowInfoKind } from "./flowInfo.js";
 export { type HplcAnalyzeParameters, type HplcAnalyzeResult, hplcAnalyzeKind } from "./hplcAnalyze.js";
+export {
+  type HplcSuitabilityParameters,
+  type HplcSuitabilityResult,
+  hplcSuitabilityKind,
+} from "./hplcSuitability.js";
 export { type Ic50FitParameters, type Ic50FitResult, ic50FitKind } from "./ic50Fit.js";
 export {
   type Ic50PlateRow,

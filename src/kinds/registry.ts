@@ -6,6 +6,7 @@ import { flowInfoKind } from "./flowInfo.js";
 import { flowSeriesKind } from "./flowSeries.js";
 import { flowSpilloverKind } from "./flowSpillover.js";
 import { hplcAnalyzeKind } from "./hplcAnalyze.js";
+import { hplcSuitabilityKind } from "./hplcSuitability.js";
 import { ic50FitKind } from "./ic50Fit.js";
 import { ic50RunKind } from "./ic50Run.js";
 import type { AnalysisKind } from "./kind.js";
@@ -37,6 +38,7 @@ export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [
   flowSpilloverKind,
   flowSeriesKind,
   hplcAnalyzeKind,
+  hplcSuitabilityKind,
   msIsotopesKind,
   msConfirmKind,
   msFormulaKind,

@@ -58,6 +58,19 @@ export function addKindCommand(root: Command, kind: AnalysisKind): Command {
   );
 }
 
+/** The output and store options of a hand-written kind command: --json, --provenance, --save, --data-dir. */
+export function addReportOptions(command: Command): Command {
+  return command
+    .option("--json", "print JSON")
+    .option("--provenance", "print the whole provenance envelope")
+    .option("--save", "store the analysis (with the files) in the Ixalab store")
+    .option(
+      "--data-dir <dir>",
+      "PGlite data folder for --save (PostgreSQL when DATABASE_URL is set)",
+      "./data",
+    );
+}
+
 /** How a command shows its result: the JSON document `--json` prints and the text otherwise. */
 export interface ResultView {
   json(result: unknown): unknown;

@@ -1,17 +1,13 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import type { HplcPeak } from "../../../core/analytics/hplc/index.js";
-import { InputError } from "../../../core/errors.js";
 import { readInputFile } from "../../../io/files/readInputFile.js";
-import {
-  type HplcAnalyzeParameters,
-  type HplcAnalyzeResult,
-  hplcAnalyzeKind,
-  type SuppliedInputs,
-} from "../../../kinds/index.js";
+import { type HplcAnalyzeResult, hplcAnalyzeKind, type SuppliedInputs } from "../../../kinds/index.js";
 import { plotChromatogram } from "../../../reports/hplcPlots.js";
-import { type KindCommandOptions, runAndReport } from "../kindCommand.js";
+import { addReportOptions, runAndReport } from "../kindCommand.js";
 import { formatTable } from "../output.js";
+import { addIntegrationOptions, type IntegrationFlags, integrationParameters } from "./hplcOptions.js";
+import { addHplcSuitabilityCommand } from "./hplcSuitability.js";
 
 /** The peak fields of the `hplc analyze --json` contract, in contract order. */
 const CONTRACT_KEYS = [
@@ -25,24 +21,7 @@ const CONTRACT_KEYS = [
   "resolution",
 ] as const;
 
-interface HplcAnalyzeFlags extends KindCommandOptions {
-  thresholdPct: string;
-  disregardLimitPct?: string;
-  baseline?: string;
-  minSn?: string;
-  areaReject?: string;
-  heightReject?: string;
-  slope?: string;
-  noiseWindow?: string;
-  window?: string;
-  baselineNow?: string;
-  integrationOff?: string;
-  mainPeakRt?: string;
-  mainPeakWindow?: string;
-  method?: string;
-  blank?: string;
-  channel?: string;
-  wavelength?: string;
+interface HplcAnalyzeFlags extends IntegrationFlags {
   plot?: string;
 }
 
@@ -51,56 +30,16 @@ export function addHplcCommands(program: Command): void {
   const hplc = program
     .command("hplc")
     .description("RP-HPLC chromatograms: area-% purity and USP system suitability");
-  hplc
-    .command("analyze <file>")
-    .description(hplcAnalyzeKind.description)
-    .option("--threshold-pct <p>", "reporting threshold, % of the total area", "0.05")
-    .option(
-      "--disregard-limit-pct <p>",
-      "impurities below this area % are not summed (default: the threshold)",
-    )
-    .option(
-      "--baseline <mode>",
-      "segments (straight lines between cluster ends, as ChemStation draws them; default) or whittaker (subtract a smooth curve through the non-peak samples first)",
-    )
-    .option("--min-sn <r>", "smallest USP S/N (2H/h) of a peak", "3")
-    .option("--area-reject <a>", "drop peaks smaller than this area, signal·s")
-    .option("--height-reject <h>", "drop peaks lower than this height, signal units")
-    .option(
-      "--slope <v>",
-      "slope sensitivity for peak start/end, signal units per minute (default: 3 σ of the slope in its quietest stretch)",
-    )
-    .option("--noise-window <a-b>", "blank region for the noise, minutes, e.g. 0.5-1.5")
-    .option("--window <a-b>", "integrate peaks with apex in this range, minutes")
-    .option(
-      "--baseline-now <t,…>",
-      "timed event: baseline points at these times, minutes, e.g. 4.09 (a peak spanning one is cut there)",
-    )
-    .option(
-      "--integration-off <a-b,…>",
-      "timed event: no integration of peaks with apex in these spans, minutes, e.g. 4.3-5.5",
-    )
-    .option("--main-peak-rt <min>", "main peak: expected retention time (default: the largest peak)")
-    .option("--main-peak-window <min>", "main peak: ± window, minutes", "0.2")
-    .option("--blank <file>", "blank run (same gradient, no sample) to subtract before integration")
-    .option("--method <file>", "method file: JSON (mainPeak, impurities, thresholds) or CSV name,rrt,window")
-    .option("--channel <name>", "LabSolutions: the section to read, e.g. 'PDA 3D'")
-    .option("--wavelength <nm>", "LabSolutions PDA 3D: wavelength to extract, nm (default 274)")
+  addReportOptions(
+    addIntegrationOptions(hplc.command("analyze <file>").description(hplcAnalyzeKind.description)),
+  )
     .option("--plot <file>", "write the annotated chromatogram (SVG)")
-    .option("--json", "print JSON")
-    .option("--provenance", "print the whole provenance envelope")
-    .option("--save", "store the analysis (with the files) in the Ixalab store")
-    .option(
-      "--data-dir <dir>",
-      "PGlite data folder for --save (PostgreSQL when DATABASE_URL is set)",
-      "./data",
-    )
     .addHelpText(
       "after",
       "\nExamples:\n  ixalab hplc analyze DAD1A.ch --json\n  ixalab hplc analyze run.cdf --threshold-pct 0.05 --method method.json --plot run.svg",
     )
     .action(async (file: string, flags: HplcAnalyzeFlags) => {
-      const parameters = parametersFrom(flags);
+      const parameters = integrationParameters(flags);
       const inputs: SuppliedInputs = {
         chromatogram: await readInputFile(file, "chromatogram"),
         ...(flags.method && { method: await readInputFile(flags.method, "hplc-method") }),
@@ -131,6 +70,7 @@ export function addHplcCommands(program: Command): void {
         );
       }
     });
+  addHplcSuitabilityCommand(hplc);
 }
 
 function contractPeak(p: HplcPeak): Record<(typeof CONTRACT_KEYS)[number], number | null> {
@@ -138,67 +78,6 @@ function contractPeak(p: HplcPeak): Record<(typeof CONTRACT_KEYS)[number], numbe
     (typeof CONTRACT_KEYS)[number],
     number | null
   >;
-}
-
-function numberFlag(text: string | undefined, flag: string): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (text.trim() === "" || !Number.isFinite(n))
-    throw new InputError(`${flag}: expected a number, found '${text}'`);
-  return n;
-}
-
-function rangeFlag(text: string | undefined, flag: string): [number, number] | undefined {
-  if (text === undefined) return undefined;
-  const m = /^\s*([-+]?[\d.]+(?:e[-+]?\d+)?)\s*[-:,]\s*([-+]?[\d.]+(?:e[-+]?\d+)?)\s*$/i.exec(text);
-  const a = Number(m?.[1]);
-  const b = Number(m?.[2]);
-  if (!m || !(b > a))
-    throw new InputError(`${flag}: expected a range FROM-TO in minutes with FROM < TO, found '${text}'`);
-  return [a, b];
-}
-
-function parametersFrom(flags: HplcAnalyzeFlags): HplcAnalyzeParameters {
-  if (flags.baseline !== undefined && flags.baseline !== "whittaker" && flags.baseline !== "segments") {
-    throw new InputError(`--baseline: expected whittaker or segments, found '${flags.baseline}'`);
-  }
-  const noise = rangeFlag(flags.noiseWindow, "--noise-window");
-  const window = rangeFlag(flags.window, "--window");
-  const parameters: HplcAnalyzeParameters = {
-    thresholdPct: numberFlag(flags.thresholdPct, "--threshold-pct")!,
-  };
-  const set = <K extends keyof HplcAnalyzeParameters>(
-    key: K,
-    value: HplcAnalyzeParameters[K] | undefined,
-  ) => {
-    if (value !== undefined) parameters[key] = value;
-  };
-  set("disregardLimitPct", numberFlag(flags.disregardLimitPct, "--disregard-limit-pct"));
-  set("baseline", flags.baseline as HplcAnalyzeParameters["baseline"]);
-  set("minSignalToNoise", numberFlag(flags.minSn, "--min-sn"));
-  set("slopeThreshold", numberFlag(flags.slope, "--slope"));
-  set("minArea", numberFlag(flags.areaReject, "--area-reject"));
-  set("minHeight", numberFlag(flags.heightReject, "--height-reject"));
-  set("noiseFrom_min", noise?.[0]);
-  set("noiseTo_min", noise?.[1]);
-  set("from_min", window?.[0]);
-  set("to_min", window?.[1]);
-  if (flags.baselineNow !== undefined)
-    set(
-      "baselineNow_min",
-      flags.baselineNow.split(",").map((time) => numberFlag(time.trim(), "--baseline-now")!),
-    );
-  if (flags.integrationOff !== undefined)
-    set(
-      "integrationOff_min",
-      flags.integrationOff.split(",").map((span) => rangeFlag(span.trim(), "--integration-off")!),
-    );
-  set("mainPeakRt_min", numberFlag(flags.mainPeakRt, "--main-peak-rt"));
-  if (flags.mainPeakRt !== undefined)
-    set("mainPeakWindow_min", numberFlag(flags.mainPeakWindow, "--main-peak-window"));
-  set("channel", flags.channel);
-  set("wavelengthNm", numberFlag(flags.wavelength, "--wavelength"));
-  return parameters;
 }
 
 function textReport(r: HplcAnalyzeResult, warnings: string[]): string {

@@ -13,6 +13,14 @@ export {
 export { subtractBlank } from "./blank.js";
 export { type Chromatogram, wavelengthFromSignalName } from "./chromatogram.js";
 export {
+  maxRsdPct,
+  replicateSuitability,
+  type SuitabilityCheck,
+  type SuitabilityCriteria,
+  type SuitabilityResult,
+  spreadOf,
+} from "./replicates.js";
+export {
   emg,
   type SyntheticPeak,
   type SyntheticSpec,
