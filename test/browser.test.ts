@@ -12,6 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { simulateChromatogram } from "../src/core/analytics/hplc/index.js";
+import { writeChromatogramCsv } from "../src/io/chromatogram-csv/index.js";
 import { type RunningServer, repoRoot, startServer } from "./helpers/server.js";
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -318,6 +320,43 @@ describe.skipIf(!hasChromium)("web UI in Chromium", () => {
     },
     2 * RUN_MS,
   );
+
+  it("runs hplc.suitability: the injection pickers open one at a time; the verdict and checks", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ixalab-sst-"));
+    try {
+      const files = [0.004, -0.003, 0.001].map(async (delta, k) => {
+        const path = join(dir, `std${k + 1}.csv`);
+        const run = simulateChromatogram({
+          points: 3000,
+          end_min: 10,
+          drift: { offset: 0.5, slope_per_min: 0, amplitude: 0, period_min: 1 },
+          noiseSigma: 0.002,
+          seed: 40 + k,
+          peaks: [{ name: "main", mu_min: 5, sigma_min: 0.04, tau_min: 0.01, area: 900 * (1 + delta) }],
+        });
+        await writeFile(path, writeChromatogramCsv(run));
+        return path;
+      });
+      const [first, second, third] = await Promise.all(files);
+      await page.goto(`${server!.url}/analyses?kind=hplc.suitability`);
+      await page.locator("#input-injection1").setInputFiles(first!);
+      expect(await page.locator("#input-injection3").count()).toBe(0);
+      await page.locator("#input-injection2").setInputFiles(second!);
+      await page.locator("#input-injection3").setInputFiles(third!);
+      expect(await page.locator("#input-injection4").count()).toBe(1);
+      expect(await page.locator("#input-injection5").count()).toBe(0);
+      await page.getByRole("button", { name: "Run analysis" }).click();
+      const view = page.getByTestId("outcome").getByTestId("hplc-suitability-result");
+      await view.waitFor({ timeout: RUN_MS });
+      expect(await text(view.getByTestId("sst-verdict"))).toBe("System suitable");
+      expect(await view.getByTestId("sst-injections").locator("tbody tr").count()).toBe(3);
+      expect(await text(view.getByTestId("sst-checks").locator("tbody tr").first())).toMatch(
+        /area %RSD \(n = 3\)\s*≤ 2\.00 %/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it("lists the audit log, which records the saved analysis", async () => {
     await page.getByRole("link", { name: "Audit" }).click();

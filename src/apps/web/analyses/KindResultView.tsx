@@ -4,7 +4,8 @@ import { FlowGateView } from "../flow/FlowGateView.js";
 import { FlowInfoView } from "../flow/FlowInfoView.js";
 import { flowApoptosisResultOf, flowGateResultOf, flowInfoResultOf } from "../flow/types.js";
 import { HplcAnalyzeView } from "../hplc/HplcAnalyzeView.js";
-import { hplcAnalyzeResultOf } from "../hplc/types.js";
+import { HplcSuitabilityView } from "../hplc/HplcSuitabilityView.js";
+import { hplcAnalyzeResultOf, hplcSuitabilityResultOf } from "../hplc/types.js";
 import { Ic50ResultView } from "../ic50/Ic50ResultView.js";
 import { ic50ResultOf } from "../ic50/types.js";
 import { MsConfirmView, MsFormulaView, MsIsotopesView } from "../ms/MsViews.js";
@@ -59,6 +60,8 @@ export function KindResultView({ kind, result, parameters, analysisId, headingLe
     return <PkPopulationView result={population} analysisId={analysisId} headingLevel={headingLevel} />;
   const hplc = hplcAnalyzeResultOf(kind, result);
   if (hplc) return <HplcAnalyzeView result={hplc} analysisId={analysisId} headingLevel={headingLevel} />;
+  const suitability = hplcSuitabilityResultOf(kind, result);
+  if (suitability) return <HplcSuitabilityView result={suitability} headingLevel={headingLevel} />;
   const msIsotopes = msIsotopesResultOf(kind, result);
   if (msIsotopes)
     return <MsIsotopesView result={msIsotopes} analysisId={analysisId} headingLevel={headingLevel} />;

@@ -4,6 +4,7 @@ import { InputFileField } from "./InputFileField.js";
 import { issuesByField, issuesByInput } from "./issues.js";
 import { SchemaField } from "./SchemaField.js";
 import { fieldsFromSchema, initialValues, toParameters } from "./schema.js";
+import { visibleInputs } from "./visibleInputs.js";
 
 /** Chosen files by input name. */
 export type ChosenFiles = Record<string, File>;
@@ -60,7 +61,7 @@ export function SchemaForm({ kind, busy, onSubmit, issues = NO_ISSUES }: SchemaF
   const pickers = inputs.length > 0 && (
     <fieldset className="schema-form__group" key="files">
       <legend>Input files</legend>
-      {inputs.map((spec) => (
+      {visibleInputs(inputs, files).map((spec) => (
         <InputFileField
           key={spec.name}
           spec={spec}

@@ -48,3 +48,33 @@ export function hplcAnalyzeResultOf(kind: string, result: unknown): HplcAnalyzeR
 export function chromatogramPlotUrl(analysisId: string): string {
   return `/api/analyses/${encodeURIComponent(analysisId)}/plots/chromatogram.svg`;
 }
+
+/** One injection's main-peak figures in an hplc.suitability result. */
+export interface SuitabilityInjectionRow {
+  file: string;
+  rt_min: number;
+  area: number;
+  height: number;
+  plates: number | null;
+  tailing: number | null;
+  resolution: number | null;
+  signalToNoise: number;
+}
+
+/** The hplc.suitability result as the web shows it. */
+export interface HplcSuitabilityResult {
+  injections: SuitabilityInjectionRow[];
+  rt: { mean: number; sd: number; rsdPct: number };
+  area: { mean: number; sd: number; rsdPct: number };
+  checks: { name: string; limit: string; value: number | null; pass: boolean }[];
+  pass: boolean;
+}
+
+/** The hplc.suitability result, or undefined for other kinds or unexpected shapes. */
+export function hplcSuitabilityResultOf(kind: string, result: unknown): HplcSuitabilityResult | undefined {
+  if (kind !== "hplc.suitability" || !isRecord(result)) return undefined;
+  if (!Array.isArray(result.injections) || !Array.isArray(result.checks) || typeof result.pass !== "boolean")
+    return undefined;
+  if (!isRecord(result.rt) || !isRecord(result.area)) return undefined;
+  return result as unknown as HplcSuitabilityResult;
+}
