@@ -1,5 +1,5 @@
 /** Result shape of hplc.analyze, recognised defensively (stored results may come from older servers). */
-import type { HplcPeak } from "../../../core/analytics/hplc/index.js";
+import type { HplcPeak, SuitabilityResult } from "../../../core/analytics/hplc/index.js";
 
 /** The peak fields the view shows: the core's peak type, so the two cannot drift apart. */
 export type HplcPeakRow = Pick<
@@ -49,26 +49,8 @@ export function chromatogramPlotUrl(analysisId: string): string {
   return `/api/analyses/${encodeURIComponent(analysisId)}/plots/chromatogram.svg`;
 }
 
-/** One injection's main-peak figures in an hplc.suitability result. */
-export interface SuitabilityInjectionRow {
-  file: string;
-  rt_min: number;
-  area: number;
-  height: number;
-  plates: number | null;
-  tailing: number | null;
-  resolution: number | null;
-  signalToNoise: number;
-}
-
-/** The hplc.suitability result as the web shows it. */
-export interface HplcSuitabilityResult {
-  injections: SuitabilityInjectionRow[];
-  rt: { mean: number; sd: number; rsdPct: number };
-  area: { mean: number; sd: number; rsdPct: number };
-  checks: { name: string; limit: string; value: number | null; pass: boolean }[];
-  pass: boolean;
-}
+/** The hplc.suitability result as the web shows it: the core's types, so the two cannot drift apart. */
+export type HplcSuitabilityResult = Pick<SuitabilityResult, "injections" | "rt" | "area" | "checks" | "pass">;
 
 /** The hplc.suitability result, or undefined for other kinds or unexpected shapes. */
 export function hplcSuitabilityResultOf(kind: string, result: unknown): HplcSuitabilityResult | undefined {
