@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   analyzeChromatogram,
-  type Chromatogram,
   type SyntheticPeak,
   type SyntheticSpec,
   simulateChromatogram,
@@ -12,6 +11,7 @@ import {
 } from "../src/core/analytics/hplc/index.js";
 import { writeChromatogramCsv } from "../src/io/chromatogram-csv/index.js";
 import { ixalab } from "./helpers/cli.js";
+import { syntheticChromatogram } from "./helpers/hplcFixtures.js";
 
 // Blank subtraction on seeded runs whose peak areas are known exactly: the sample is the blank's gradient
 // hump and drift plus three peaks; the blank (another noise seed, sampled at another rate) has the hump
@@ -33,13 +33,7 @@ const sampleSpec: SyntheticSpec = {
 };
 const blankSpec: SyntheticSpec = { ...sampleSpec, points: 9001, seed: 2, peaks: [hump] };
 
-const asChromatogram = (spec: SyntheticSpec, units = "mAU"): Chromatogram => ({
-  ...simulateChromatogram(spec),
-  units,
-  detector: "synthetic",
-  format: "chromatogram-csv",
-  metadata: {},
-});
+const asChromatogram = syntheticChromatogram;
 
 describe("subtractBlank", () => {
   const sample = asChromatogram(sampleSpec);

@@ -2,14 +2,13 @@ import { describe, expect, it } from "vitest";
 import { purityRun } from "../scripts/make-hplc-synthetic.js";
 import {
   analyzeChromatogram,
-  type Chromatogram,
   type HplcOptions,
   type SyntheticSpec,
-  simulateChromatogram,
 } from "../src/core/analytics/hplc/index.js";
 import { InputError } from "../src/core/errors.js";
 import { mulberry32 } from "../src/core/random/mulberry32.js";
 import { methodOptions, parseHplcMethod } from "../src/io/chromatogram/index.js";
+import { syntheticChromatogram } from "./helpers/hplcFixtures.js";
 
 // Timed integration events (ChemStation's "Baseline Now" and "Integration Off/On") on seeded Gaussian runs
 // whose areas are known exactly: a Gaussian of area A cut at μ + kσ keeps A·Φ(k) on a flat baseline.
@@ -23,14 +22,7 @@ function run(spec: Partial<SyntheticSpec>, options: HplcOptions = {}) {
     peaks: [],
     ...spec,
   };
-  const chromatogram: Chromatogram = {
-    ...simulateChromatogram(full),
-    units: "mAU",
-    detector: "synthetic",
-    format: "chromatogram-csv",
-    metadata: {},
-  };
-  return analyzeChromatogram(chromatogram, options);
+  return analyzeChromatogram(syntheticChromatogram(full), options);
 }
 
 const gaussian = (name: string, mu_min: number, area: number) => ({

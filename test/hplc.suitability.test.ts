@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   analyzeChromatogram,
-  type Chromatogram,
   maxRsdPct,
   replicateSuitability,
   type SyntheticSpec,
@@ -13,6 +12,7 @@ import {
 } from "../src/core/analytics/hplc/index.js";
 import { writeChromatogramCsv } from "../src/io/chromatogram-csv/index.js";
 import { ixalab } from "./helpers/cli.js";
+import { syntheticChromatogram } from "./helpers/hplcFixtures.js";
 
 // System suitability over replicate injections (USP <621> / Ph. Eur. 2.2.46, harmonised): the repeatability
 // limit against the chapters' own table, and %RSD, symmetry and pass/fail on seeded replicate runs whose
@@ -50,15 +50,11 @@ function replicate(k: number, delta: number, tau_min = 0.01): SyntheticSpec {
   };
 }
 const DELTAS = [0.004, -0.006, 0.002, 0.008, -0.003, -0.005];
-const chromatogram = (spec: SyntheticSpec): Chromatogram => ({
-  ...simulateChromatogram(spec),
-  units: "mAU",
-  detector: "synthetic",
-  format: "chromatogram-csv",
-  metadata: {},
-});
 const runsOf = (specs: SyntheticSpec[]) =>
-  specs.map((spec, k) => ({ file: `std${k + 1}`, analysis: analyzeChromatogram(chromatogram(spec)) }));
+  specs.map((spec, k) => ({
+    file: `std${k + 1}`,
+    analysis: analyzeChromatogram(syntheticChromatogram(spec)),
+  }));
 
 describe("replicateSuitability", () => {
   it("area %RSD equals the true areas' %RSD; passes the B = 2.0 limit for 6 injections (0.85 %)", () => {

@@ -7,6 +7,7 @@ const impurity = z.strictObject({
   name: z.string().min(1),
   rrt: z.number().positive(),
   window: z.number().nonnegative(),
+  rrf: z.number().positive().optional(),
 });
 const methodSchema = z.strictObject({
   name: z.string().optional(),
@@ -36,7 +37,7 @@ export type HplcMethod = z.infer<typeof methodSchema>;
 
 /**
  * Parses an HPLC method file: JSON `{mainPeak, impurities: [{name, rrt, window}], thresholdPct, …}`, or CSV
- * with the header `name,rrt,window` (one named impurity per row).
+ * with the header `name,rrt,window[,rrf]` (one named impurity per row; rrf: relative response factor).
  * @throws FormatError naming the line (CSV) or the JSON path of a bad value.
  * @example parseHplcMethod(new TextEncoder().encode("name,rrt,window\nimpurity A,0.85,0.02\n")).impurities[0].rrt // 0.85
  */
@@ -102,7 +103,16 @@ export function parseHplcMethod(bytes: Uint8Array, source = "<memory>"): HplcMet
         "a window ≥ 0",
         `'${cells[at("window")]}'`,
       );
-    return [{ name: cells[at("name")]!, rrt, window }];
+    const rrfText = at("rrf") >= 0 ? (cells[at("rrf")] ?? "") : "";
+    const rrf = rrfText === "" ? undefined : Number(rrfText);
+    if (rrf !== undefined && !(rrf > 0))
+      throw new FormatError(
+        source,
+        `${where}, column ${at("rrf") + 1}`,
+        "a relative response factor > 0",
+        `'${rrfText}'`,
+      );
+    return [{ name: cells[at("name")]!, rrt, window, ...(rrf !== undefined && { rrf }) }];
   });
   return { impurities };
 }

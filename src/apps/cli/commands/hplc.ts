@@ -97,7 +97,7 @@ function textReport(r: HplcAnalyzeResult, warnings: string[]): string {
       fixed(p.tailing, 2),
       fixed(p.resolution, 2),
       p.signalToNoise.toFixed(0),
-      p.name ?? "",
+      `${p.name ?? ""}${p.rrf !== undefined && p.rrf !== 1 ? ` (RRF ${p.rrf})` : ""}`,
     ]),
   );
   const lines = [

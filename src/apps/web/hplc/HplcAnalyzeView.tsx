@@ -126,7 +126,10 @@ function PeakTable({
               className={main && p.rt_min === main.rt_min ? "hplc-table__main" : undefined}
             >
               <td>{i + 1}</td>
-              <td>{p.name ?? ""}</td>
+              <td>
+                {p.name ?? ""}
+                {p.rrf !== undefined && p.rrf !== 1 && <span className="muted"> (RRF {p.rrf})</span>}
+              </td>
               <td className="num">{fixed(p.rt_min, 3)}</td>
               <td className="num">{fixed(p.rrt, 3)}</td>
               <td>{p.type}</td>

@@ -16,7 +16,9 @@ export type HplcPeakRow = Pick<
   | "rrt"
   | "name"
   | "type"
->;
+> &
+  // Absent in results stored before response factors existed.
+  Partial<Pick<HplcPeak, "rrf">>;
 
 export interface HplcAnalyzeResult {
   peaks: HplcPeakRow[];

@@ -17,6 +17,11 @@ export interface NamedImpurity {
   rrt: number;
   /** Half-width of the accepted RRT range (± window). */
   window: number;
+  /**
+   * Relative response factor (the impurity's response per amount over the main compound's): its area is
+   * divided by it before area %, so that area % estimates the amount. By default 1.
+   */
+  rrf?: number;
 }
 
 /** Processing options; every one has a documented default (see {@link HPLC_DEFAULTS}). */
@@ -92,6 +97,8 @@ export interface HplcPeak {
   rrt: number;
   /** The method's name for the peak ("main" for the main peak unless named). */
   name: string | null;
+  /** Relative response factor its area % was corrected with (a named impurity's, else 1). */
+  rrf: number;
   /** B baseline, V valley (drop perpendicular), T tangent skim: at the start and at the end. */
   type: string;
   /** Baseline under the peak at its start and end, in the raw signal's units. */
@@ -247,10 +254,28 @@ export function analyzeChromatogram(chromatogram: Chromatogram, options: HplcOpt
         p.rt_min >= from &&
         p.rt_min <= to,
     );
+  // The main peak is chosen among the peaks above the reporting threshold; impurities are named, and
+  // their response factors applied, among all peaks, so that the threshold applies to corrected area %.
   const total = measured.reduce((sum, p) => sum + p.area, 0);
-  const reported = measured.filter((p) => (100 * p.area) / total >= thresholdPct);
-  const reportedTotal = reported.reduce((sum, p) => sum + p.area, 0);
-  for (const p of reported) p.areaPercent = (100 * p.area) / reportedTotal;
+  const main = pickMainPeak(
+    measured.filter((p) => (100 * p.area) / total >= thresholdPct),
+    options,
+    warnings,
+  );
+  if (main) {
+    main.name = options.mainPeak?.name ?? "main";
+    for (const p of measured) p.rrt = p.rt_min / main.rt_min;
+    nameImpurities(measured, main, options.impurities ?? [], warnings);
+  }
+  setAreaPercent(measured);
+  const reported = measured.filter((p) => p === main || p.areaPercent >= thresholdPct);
+  for (const p of measured) {
+    if (p.name !== null && !reported.includes(p))
+      warnings.push(
+        `named impurity '${p.name}' at ${p.rt_min.toFixed(3)} min: ${p.areaPercent.toFixed(3)} %, below the reporting threshold`,
+      );
+  }
+  setAreaPercent(reported);
   for (let k = 1; k < reported.length; k++) {
     const a = reported[k - 1]!;
     const b = reported[k]!;
@@ -258,12 +283,6 @@ export function analyzeChromatogram(chromatogram: Chromatogram, options: HplcOpt
       a.widthHalf_min !== null && b.widthHalf_min !== null
         ? resolutionUsp(a.rt_min, b.rt_min, a.widthHalf_min, b.widthHalf_min)
         : null;
-  }
-  const main = pickMainPeak(reported, options, warnings);
-  if (main) {
-    main.name = options.mainPeak?.name ?? "main";
-    for (const p of reported) p.rrt = p.rt_min / main.rt_min;
-    nameImpurities(reported, main, options.impurities ?? [], warnings);
   }
   if (reported.length === 0) warnings.push("no peaks above the detection and reporting thresholds");
   for (const p of reported.filter((p) => p.type.includes("A"))) {
@@ -534,6 +553,7 @@ function measurePeak(
     signalToNoise: signalToNoiseUsp(height, noisePeakToPeak),
     rrt: 1,
     name: null,
+    rrf: 1,
     type: p.type,
     baselineStart: curve[p.start]! + p.baselineStart,
     baselineEnd: curve[p.end]! + p.baselineEnd,
@@ -574,5 +594,16 @@ function nameImpurities(
       Math.abs(b.rrt - impurity.rrt) < Math.abs(a.rrt - impurity.rrt) ? b : a,
     );
     best.name = impurity.name;
+    if (impurity.rrf !== undefined) {
+      if (!(impurity.rrf > 0))
+        throw new InputError(`named impurity '${impurity.name}': rrf must be > 0, found ${impurity.rrf}`);
+      best.rrf = impurity.rrf;
+    }
   }
+}
+
+/** Area % of each peak over all of them, on areas divided by their response factors. */
+function setAreaPercent(peaks: HplcPeak[]): void {
+  const total = peaks.reduce((sum, p) => sum + p.area / p.rrf, 0);
+  for (const p of peaks) p.areaPercent = (100 * p.area) / p.rrf / total;
 }
