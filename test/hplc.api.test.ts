@@ -40,6 +40,12 @@ describe("HPLC over HTTP", () => {
     expect(plot.status).toBe(200);
     expect(plot.headers.get("content-type")).toMatch(/image\/svg\+xml/);
     expect(await plot.text()).toContain("<svg");
+    const csv = await app.request(`/api/analyses/${id}/peaks.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    const lines = (await csv.text()).trim().split("\r\n");
+    expect(lines).toHaveLength(1 + envelope.result.peaks.length);
+    expect(lines.some((l) => l.includes("solvent front"))).toBe(true);
   });
 
   it("hplc.analyze with a blank run and timed events as parameters", async () => {
@@ -81,5 +87,6 @@ describe("HPLC over HTTP", () => {
 
   it("answers 404 for the plot of an unknown analysis", async () => {
     expect((await app.request("/api/analyses/nope/plots/chromatogram.svg")).status).toBe(404);
+    expect((await app.request("/api/analyses/nope/peaks.csv")).status).toBe(404);
   });
 });

@@ -94,6 +94,20 @@ describe("ixalab hplc analyze", () => {
     expect(outside.stderr).toMatch(/baselineNow_min: 45 min is outside the run/);
   });
 
+  it("--csv writes the peak table: one row per reported peak, area % as in the JSON", () => {
+    const out = join(tmp, "peaks.csv");
+    const run = ixalab(["hplc", "analyze", csv, "--csv", out, "--json"]);
+    expect(run.code, run.stderr).toBe(0);
+    const document = JSON.parse(run.stdout);
+    const rows = readFileSync(out, "utf8").trim().split("\r\n");
+    expect(rows[0]!.split(",").slice(0, 3)).toEqual(["peak", "name", "rt_min"]);
+    expect(rows).toHaveLength(1 + document.peaks.length);
+    const areaPercent = rows[0]!.split(",").indexOf("areaPercent");
+    rows.slice(1).forEach((row, k) => {
+      expect(Number(row.split(",")[areaPercent])).toBe(document.peaks[k].areaPercent);
+    });
+  });
+
   it("--plot writes an annotated SVG chromatogram", () => {
     const svg = join(tmp, "run.svg");
     const run = ixalab(["hplc", "analyze", csv, "--plot", svg]);

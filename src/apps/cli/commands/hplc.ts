@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import type { HplcPeak } from "../../../core/analytics/hplc/index.js";
+import { type HplcPeak, peaksToCsv } from "../../../core/analytics/hplc/index.js";
 import { readInputFile } from "../../../io/files/readInputFile.js";
 import { type HplcAnalyzeResult, hplcAnalyzeKind, type SuppliedInputs } from "../../../kinds/index.js";
 import { plotChromatogram } from "../../../reports/hplcPlots.js";
@@ -23,6 +23,7 @@ const CONTRACT_KEYS = [
 
 interface HplcAnalyzeFlags extends IntegrationFlags {
   plot?: string;
+  csv?: string;
 }
 
 /** `ixalab hplc …`: RP-HPLC chromatograms. */
@@ -34,6 +35,7 @@ export function addHplcCommands(program: Command): void {
     addIntegrationOptions(hplc.command("analyze <file>").description(hplcAnalyzeKind.description)),
   )
     .option("--plot <file>", "write the annotated chromatogram (SVG)")
+    .option("--csv <file>", "write the peak table (CSV, full precision)")
     .addHelpText(
       "after",
       "\nExamples:\n  ixalab hplc analyze DAD1A.ch --json\n  ixalab hplc analyze run.cdf --threshold-pct 0.05 --method method.json --plot run.svg",
@@ -56,6 +58,7 @@ export function addHplcCommands(program: Command): void {
         },
         text: (e) => textReport(e.result as HplcAnalyzeResult, e.warnings),
       });
+      if (flags.csv) await writeFile(flags.csv, peaksToCsv((envelope.result as HplcAnalyzeResult).peaks));
       if (flags.plot) {
         const r = envelope.result as HplcAnalyzeResult;
         await writeFile(

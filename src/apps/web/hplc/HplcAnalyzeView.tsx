@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { PlotImage } from "../components/PlotImage.js";
 import { compact, fixed } from "../format.js";
-import { chromatogramPlotUrl, type HplcAnalyzeResult, type HplcPeakRow } from "./types.js";
+import { chromatogramPlotUrl, type HplcAnalyzeResult, type HplcPeakRow, peaksCsvUrl } from "./types.js";
 import "./hplc.css";
 
 export interface HplcAnalyzeViewProps {
@@ -55,6 +55,13 @@ export function HplcAnalyzeView({ result, analysisId, headingLevel }: HplcAnalyz
       </section>
       <section aria-labelledby={`${id}-peaks`}>
         <Heading id={`${id}-peaks`}>Peaks</Heading>
+        {analysisId && (
+          <p>
+            <a className="button button--small" href={peaksCsvUrl(analysisId)} download>
+              Export CSV
+            </a>
+          </p>
+        )}
         <PeakTable peaks={result.peaks} main={result.mainPeak} units={chromatogram.units} />
       </section>
       {result.warnings.length > 0 && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chromatogramPlotUrl, hplcAnalyzeResultOf, hplcSuitabilityResultOf } from "./types.js";
+import { chromatogramPlotUrl, hplcAnalyzeResultOf, hplcSuitabilityResultOf, peaksCsvUrl } from "./types.js";
 
 describe("hplc web types", () => {
   it("recognises hplc.suitability by kind and shape only", () => {
@@ -18,5 +18,6 @@ describe("hplc web types", () => {
   });
   it("escapes the analysis id in the plot URL", () => {
     expect(chromatogramPlotUrl("a/b")).toBe("/api/analyses/a%2Fb/plots/chromatogram.svg");
+    expect(peaksCsvUrl("a/b")).toBe("/api/analyses/a%2Fb/peaks.csv");
   });
 });

@@ -62,3 +62,8 @@ export function hplcSuitabilityResultOf(kind: string, result: unknown): HplcSuit
   if (!isRecord(result.rt) || !isRecord(result.area)) return undefined;
   return result as unknown as HplcSuitabilityResult;
 }
+
+/** URL of the peak table (CSV) of a stored hplc.analyze analysis. */
+export function peaksCsvUrl(analysisId: string): string {
+  return `/api/analyses/${encodeURIComponent(analysisId)}/peaks.csv`;
+}

@@ -12,6 +12,7 @@ export {
 } from "./analyze.js";
 export { subtractBlank } from "./blank.js";
 export { type Chromatogram, wavelengthFromSignalName } from "./chromatogram.js";
+export { peaksToCsv } from "./peaksToCsv.js";
 export {
   maxRsdPct,
   replicateSuitability,

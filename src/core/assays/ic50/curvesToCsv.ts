@@ -1,3 +1,4 @@
+import { csvDocument } from "../../csv.js";
 import type { CurveRow, PooledCurveRow } from "./fitCurves.js";
 
 const COLUMNS = [
@@ -21,33 +22,23 @@ const COLUMNS = [
 
 /** The IC50 table as CSV (RFC 4180), full precision, one row per curve; pooled curves have plate "pooled". */
 export function curvesToCsv(curves: readonly CurveRow[], pooled: readonly PooledCurveRow[] = []): string {
-  const rows = [...curves, ...pooled.map((p) => ({ ...p, plate: "pooled" }))].map((c) =>
-    [
-      c.plate,
-      c.compound,
-      c.class,
-      c.ic50_nM,
-      c.ic50Qualifier,
-      c.ci95_nM?.[0],
-      c.ci95_nM?.[1],
-      c.log10Ic50,
-      c.seLog10Ic50,
-      c.hill,
-      c.top,
-      c.bottom,
-      c.r2,
-      c.nPoints,
-      c.absIc50_nM,
-      c.outlierWells.join(" "),
-    ]
-      .map(csvField)
-      .join(","),
-  );
-  return `${[COLUMNS.join(","), ...rows].join("\r\n")}\r\n`;
-}
-
-function csvField(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const rows = [...curves, ...pooled.map((p) => ({ ...p, plate: "pooled" }))].map((c) => [
+    c.plate,
+    c.compound,
+    c.class,
+    c.ic50_nM,
+    c.ic50Qualifier,
+    c.ci95_nM?.[0],
+    c.ci95_nM?.[1],
+    c.log10Ic50,
+    c.seLog10Ic50,
+    c.hill,
+    c.top,
+    c.bottom,
+    c.r2,
+    c.nPoints,
+    c.absIc50_nM,
+    c.outlierWells.join(" "),
+  ]);
+  return csvDocument(COLUMNS, rows);
 }
