@@ -102,7 +102,9 @@ export interface JsonSchema {
   minLength?: number;
   maxLength?: number;
   format?: string;
-  items?: JsonSchema;
+  items?: JsonSchema | boolean;
+  /** Tuple members (JSON Schema 2020-12). */
+  prefixItems?: JsonSchema[];
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
   contentMediaType?: string;

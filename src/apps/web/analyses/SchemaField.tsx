@@ -92,6 +92,13 @@ export function SchemaField({ field, value, error, onChange }: SchemaFieldProps)
         autoComplete="off"
         spellCheck={false}
         className={/smiles|inchi|formula/i.test(field.name) ? "mono" : undefined}
+        placeholder={
+          field.control === "numbers"
+            ? "e.g. 4.09, 5.1"
+            : field.control === "ranges"
+              ? "e.g. 0-0.3, 4.3-5.5"
+              : undefined
+        }
         value={text}
         onChange={(e) => onChange(e.target.value)}
       />

@@ -19,6 +19,11 @@ const everything: JsonSchema = {
     cycles: { type: "integer", minimum: 1 },
     fed: { type: "boolean" },
     regimen: { type: "array", items: { type: "number" } },
+    spans: {
+      type: "array",
+      items: { type: "array", prefixItems: [{ type: "number" }, { type: "number" }], items: false },
+    },
+    settings: { type: "object" },
     route: { anyOf: [{ const: "oral" }, { const: "iv" }] },
     note: { anyOf: [{ type: "string" }, { type: "null" }] },
   },
@@ -34,14 +39,16 @@ describe("fieldsFromSchema", () => {
     expect(fields[0]?.description).toBe("SMILES of the structure");
   });
 
-  it("maps enum → select, number/integer → number, boolean → checkbox, other → JSON", () => {
+  it("maps enum → select, number/integer → number, boolean → checkbox, number lists and ranges, other → JSON", () => {
     const controls = Object.fromEntries(fieldsFromSchema(everything).map((f) => [f.name, f.control]));
     expect(controls).toEqual({
       mode: "select",
       doseMg: "number",
       cycles: "number",
       fed: "checkbox",
-      regimen: "json",
+      regimen: "numbers",
+      spans: "ranges",
+      settings: "json",
       route: "select",
       note: "textarea",
     });
@@ -59,6 +66,8 @@ describe("toParameters", () => {
       cycles: "3",
       fed: true,
       regimen: "[1, 8, 15]",
+      spans: "0-0.3, 4.3–5.5",
+      settings: '{"a": 1}',
       route: "0",
     });
     expect(errors).toEqual({});
@@ -68,14 +77,28 @@ describe("toParameters", () => {
       cycles: 3,
       fed: true,
       regimen: [1, 8, 15],
+      spans: [
+        [0, 0.3],
+        [4.3, 5.5],
+      ],
+      settings: { a: 1 },
       route: "oral",
     });
+    expect(toParameters(fields, { ...values, regimen: "1 8; 15" }).parameters.regimen).toEqual([1, 8, 15]);
   });
 
-  it("reports numbers and JSON the browser can already see are wrong", () => {
+  it("reports numbers, lists, ranges and JSON the browser can already see are wrong", () => {
     const fields = fieldsFromSchema(everything);
-    const { errors } = toParameters(fields, { ...initialValues(fields), cycles: "2.5", regimen: "[1," });
-    expect(Object.keys(errors).sort()).toEqual(["cycles", "regimen"]);
+    const { errors } = toParameters(fields, {
+      ...initialValues(fields),
+      cycles: "2.5",
+      regimen: "1, x",
+      spans: "0-0.3, 5-4",
+      settings: "{",
+    });
+    expect(Object.keys(errors).sort()).toEqual(["cycles", "regimen", "settings", "spans"]);
+    expect(errors.regimen).toBe("expected numbers separated by commas, found 'x'");
+    expect(errors.spans).toBe("expected ranges FROM-TO with FROM < TO, e.g. 0-0.3, found '5-4'");
   });
 
   it("keeps a molfile's leading blank lines", () => {

@@ -5,7 +5,17 @@
 import type { JsonSchema } from "../api.js";
 import { humanize } from "../format.js";
 
-export type FieldControl = "text" | "textarea" | "number" | "checkbox" | "select" | "json";
+export type FieldControl =
+  | "text"
+  | "textarea"
+  | "number"
+  | "checkbox"
+  | "select"
+  | "json"
+  /** A list of numbers, typed "4.09, 5.1". */
+  | "numbers"
+  /** A list of [from, to] pairs, typed "0-0.3, 4.3-5.5". */
+  | "ranges";
 
 export interface FieldOption {
   value: unknown;
@@ -100,8 +110,19 @@ function fieldFor(name: string, raw: JsonSchema, required: boolean): Field {
       MULTILINE_NAME.test(name) || (schema.maxLength ?? 0) > 500 || schema.contentMediaType !== undefined;
     return { ...base, control: multiline ? "textarea" : "text" };
   }
-  // Objects, arrays and unions the form cannot express are edited as JSON.
+  if (type === "array" && typeof schema.items === "object") {
+    if (isNumber(schema.items)) return { ...base, control: "numbers" };
+    const pair = schema.items.prefixItems;
+    if (primaryType(schema.items) === "array" && pair?.length === 2 && pair.every(isNumber))
+      return { ...base, control: "ranges" };
+  }
+  // Objects, other arrays and unions the form cannot express are edited as JSON.
   return { ...base, control: "json" };
+}
+
+function isNumber(schema: JsonSchema): boolean {
+  const type = primaryType(schema);
+  return type === "number" || type === "integer";
 }
 
 /** The fields of an object schema, in declaration order. */
@@ -123,6 +144,9 @@ export function initialValues(fields: Field[]): FormValues {
       values[field.name] = index >= 0 ? String(index) : "";
     } else if (field.control === "json")
       values[field.name] = d === undefined ? "" : JSON.stringify(d, null, 2);
+    else if (field.control === "numbers" && Array.isArray(d)) values[field.name] = d.join(", ");
+    else if (field.control === "ranges" && Array.isArray(d))
+      values[field.name] = (d as number[][]).map((r) => r.join("-")).join(", ");
     else values[field.name] = d === undefined || d === null ? "" : String(d);
   }
   return values;
@@ -160,6 +184,10 @@ export function toParameters(fields: Field[], values: FormValues): ParametersRes
     } else if (field.control === "select") {
       const option = field.options?.[Number(text)];
       if (option) parameters[field.name] = option.value;
+    } else if (field.control === "numbers" || field.control === "ranges") {
+      const parsed = field.control === "numbers" ? parseNumbers(text) : parseRanges(text);
+      if (typeof parsed === "string") errors[field.name] = parsed;
+      else parameters[field.name] = parsed;
     } else if (field.control === "json") {
       try {
         parameters[field.name] = JSON.parse(text);
@@ -171,4 +199,29 @@ export function toParameters(fields: Field[], values: FormValues): ParametersRes
     }
   }
   return { parameters, errors };
+}
+
+/** "4.09, 5.1" (commas, semicolons or spaces between) → [4.09, 5.1], or the problem. */
+export function parseNumbers(text: string): number[] | string {
+  // A JSON-style list ("[1, 8, 15]") is read the same.
+  const items = text
+    .replace(/^\s*\[|\]\s*$/g, "")
+    .split(/[,;\s]+/)
+    .filter((item) => item !== "");
+  const bad = items.find((item) => !Number.isFinite(Number(item)));
+  return bad === undefined ? items.map(Number) : `expected numbers separated by commas, found '${bad}'`;
+}
+
+/** "0-0.3, 4.3-5.5" → [[0, 0.3], [4.3, 5.5]], or the problem (each range FROM-TO with FROM < TO). */
+export function parseRanges(text: string): [number, number][] | string {
+  const ranges: [number, number][] = [];
+  for (const item of text.split(/[,;]/).map((part) => part.trim())) {
+    if (item === "") continue;
+    const m = /^([-+]?[\d.]+(?:e[-+]?\d+)?)\s*(?:-|–|to)\s*([-+]?[\d.]+(?:e[-+]?\d+)?)$/i.exec(item);
+    const from = Number(m?.[1]);
+    const to = Number(m?.[2]);
+    if (!m || !(to > from)) return `expected ranges FROM-TO with FROM < TO, e.g. 0-0.3, found '${item}'`;
+    ranges.push([from, to]);
+  }
+  return ranges;
 }
