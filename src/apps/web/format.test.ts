@@ -3,6 +3,7 @@ import {
   compact,
   decimalsOf,
   fixed,
+  fixedOrDash,
   formatBytes,
   formatComparable,
   formulaParts,
@@ -58,5 +59,13 @@ describe("formatBytes", () => {
     expect(formatBytes(512)).toBe("512 bytes");
     expect(formatBytes(48_213)).toBe("48.2 kB");
     expect(formatBytes(3_400_000)).toBe("3.4 MB");
+  });
+});
+
+describe("fixedOrDash", () => {
+  it("formats numbers as fixed does and a missing value as an em dash", () => {
+    expect(fixedOrDash(-1.005, 1)).toBe(fixed(-1.005, 1));
+    expect(fixedOrDash(null, 2)).toBe("—");
+    expect(fixedOrDash(undefined, 2)).toBe("—");
   });
 });

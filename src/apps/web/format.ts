@@ -9,6 +9,11 @@ export function fixed(value: number, decimals: number): string {
   return text.startsWith("-") ? `−${text.slice(1)}` : text;
 }
 
+/** {@link fixed}, with an em dash for a value that is missing (null or undefined). */
+export function fixedOrDash(value: number | null | undefined, decimals: number): string {
+  return value === null || value === undefined ? "—" : fixed(value, decimals);
+}
+
 /** Number of decimals a literal number was written with (517.12 → 2). */
 export function decimalsOf(value: number): number {
   if (!Number.isFinite(value) || Number.isInteger(value)) return 0;

@@ -1,7 +1,8 @@
 import { useId } from "react";
 import { PlotImage } from "../components/PlotImage.js";
-import { compact, fixed } from "../format.js";
+import { compact, fixed, fixedOrDash } from "../format.js";
 import { chromatogramPlotUrl, type HplcAnalyzeResult, type HplcPeakRow, peaksCsvUrl } from "./types.js";
+import { UspCells, UspHeaderCells } from "./UspCells.js";
 import "./hplc.css";
 
 export interface HplcAnalyzeViewProps {
@@ -9,8 +10,6 @@ export interface HplcAnalyzeViewProps {
   analysisId: string | undefined;
   headingLevel: 3 | 4;
 }
-
-const dash = (v: number | null, digits: number) => (v === null ? "—" : fixed(v, digits));
 
 /** The result of hplc.analyze: purity, the annotated chromatogram and the peak table. */
 export function HplcAnalyzeView({ result, analysisId, headingLevel }: HplcAnalyzeViewProps) {
@@ -27,10 +26,10 @@ export function HplcAnalyzeView({ result, analysisId, headingLevel }: HplcAnalyz
     <div className="hplc-view" data-testid="hplc-analyze-result">
       <p className="result-summary">
         <span>
-          Purity (area %) <strong data-testid="hplc-purity">{dash(result.purityPercent, 2)} %</strong>
+          Purity (area %) <strong data-testid="hplc-purity">{fixedOrDash(result.purityPercent, 2)} %</strong>
         </span>
         <span>
-          Total impurities <strong>{dash(result.totalImpuritiesPercent, 2)} %</strong>
+          Total impurities <strong>{fixedOrDash(result.totalImpuritiesPercent, 2)} %</strong>
         </span>
         <span className="muted">
           {chromatogram.detector || chromatogram.format} · {chromatogram.points} points · noise h{" "}
@@ -112,18 +111,7 @@ function PeakTable({
             <th scope="col" className="num">
               W½<span className="hplc-table__unit">min</span>
             </th>
-            <th scope="col" className="num">
-              N
-            </th>
-            <th scope="col" className="num">
-              T
-            </th>
-            <th scope="col" className="num">
-              Rs
-            </th>
-            <th scope="col" className="num">
-              S/N
-            </th>
+            <UspHeaderCells />
           </tr>
         </thead>
         <tbody>
@@ -143,11 +131,8 @@ function PeakTable({
               <td className="num">{compact(p.area, 2)}</td>
               <td className="num">{compact(p.height, 3)}</td>
               <td className="num">{fixed(p.areaPercent, 2)}</td>
-              <td className="num">{dash(p.widthHalf_min, 4)}</td>
-              <td className="num">{p.plates === null ? "—" : Math.round(p.plates)}</td>
-              <td className="num">{dash(p.tailing, 2)}</td>
-              <td className="num">{dash(p.resolution, 2)}</td>
-              <td className="num">{fixed(p.signalToNoise, 0)}</td>
+              <td className="num">{fixedOrDash(p.widthHalf_min, 4)}</td>
+              <UspCells figures={p} />
             </tr>
           ))}
         </tbody>

@@ -1,14 +1,13 @@
 import { useId } from "react";
-import { compact, fixed } from "../format.js";
+import { compact, fixed, fixedOrDash } from "../format.js";
 import type { HplcSuitabilityResult } from "./types.js";
+import { UspCells, UspHeaderCells } from "./UspCells.js";
 import "./hplc.css";
 
 export interface HplcSuitabilityViewProps {
   result: HplcSuitabilityResult;
   headingLevel: 3 | 4;
 }
-
-const dash = (v: number | null, digits: number) => (v === null ? "—" : fixed(v, digits));
 
 /** The result of hplc.suitability: the verdict, each check against its limit, and the injections. */
 export function HplcSuitabilityView({ result, headingLevel }: HplcSuitabilityViewProps) {
@@ -46,7 +45,7 @@ export function HplcSuitabilityView({ result, headingLevel }: HplcSuitabilityVie
                 <tr key={c.name}>
                   <td>{c.name}</td>
                   <td>{c.limit}</td>
-                  <td className="num">{dash(c.value, 3)}</td>
+                  <td className="num">{fixedOrDash(c.value, 3)}</td>
                   <td>
                     <span className={c.pass ? "badge badge--ok" : "badge badge--bad"}>
                       {c.pass ? "pass" : "fail"}
@@ -74,18 +73,7 @@ export function HplcSuitabilityView({ result, headingLevel }: HplcSuitabilityVie
                 <th scope="col" className="num">
                   Height
                 </th>
-                <th scope="col" className="num">
-                  N
-                </th>
-                <th scope="col" className="num">
-                  T
-                </th>
-                <th scope="col" className="num">
-                  Rs
-                </th>
-                <th scope="col" className="num">
-                  S/N
-                </th>
+                <UspHeaderCells />
               </tr>
             </thead>
             <tbody>
@@ -95,10 +83,7 @@ export function HplcSuitabilityView({ result, headingLevel }: HplcSuitabilityVie
                   <td className="num">{fixed(i.rt_min, 3)}</td>
                   <td className="num">{compact(i.area, 2)}</td>
                   <td className="num">{compact(i.height, 3)}</td>
-                  <td className="num">{i.plates === null ? "—" : Math.round(i.plates)}</td>
-                  <td className="num">{dash(i.tailing, 2)}</td>
-                  <td className="num">{dash(i.resolution, 2)}</td>
-                  <td className="num">{fixed(i.signalToNoise, 0)}</td>
+                  <UspCells figures={i} />
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { fixed } from "../format.js";
+import { fixed, fixedOrDash } from "../format.js";
 import { MsSticks } from "./MsSticks.js";
 import { type MsConfirmResult, type MsFormulaResult, type MsIsotopesResult, msPlotUrl } from "./types.js";
 import "./ms.css";
@@ -9,9 +9,6 @@ interface ViewProps<R> {
   analysisId: string | undefined;
   headingLevel: 3 | 4;
 }
-
-const dash = (v: number | null | undefined, digits: number) =>
-  v === null || v === undefined ? "—" : fixed(v, digits);
 
 /** ms.isotopes: the theoretical pattern as sticks and a table. */
 export function MsIsotopesView({ result, headingLevel }: ViewProps<MsIsotopesResult>) {
@@ -105,9 +102,9 @@ export function MsConfirmView({ result, analysisId, headingLevel }: ViewProps<Ms
                   {ion.ion} <span className="muted">{ion.ionFormula}</span>
                 </td>
                 <td className="num">{fixed(ion.monoisotopicMz, 5)}</td>
-                <td className="num">{dash(ion.observedMz, 5)}</td>
-                <td className="num">{dash(ion.ppmError, 2)}</td>
-                <td className="num">{dash(ion.isotopeScore, 3)}</td>
+                <td className="num">{fixedOrDash(ion.observedMz, 5)}</td>
+                <td className="num">{fixedOrDash(ion.ppmError, 2)}</td>
+                <td className="num">{fixedOrDash(ion.isotopeScore, 3)}</td>
                 <td>{ion.matched ? "yes" : "no"}</td>
               </tr>
             ))}
@@ -187,7 +184,7 @@ export function MsFormulaView({ result }: ViewProps<MsFormulaResult>) {
                 <td className="muted">{c.ionFormula}</td>
                 <td className="num">{fixed(c.mz, 5)}</td>
                 <td className="num">{fixed(c.ppmError, 2)}</td>
-                <td className="num">{dash(c.isotopeScore, 3)}</td>
+                <td className="num">{fixedOrDash(c.isotopeScore, 3)}</td>
                 <td className="num">{c.rdbe}</td>
               </tr>
             ))}
