@@ -4,6 +4,8 @@
  * 2176–2179, Table 1 (extending H. E. Gottlieb, V. Kotlyar, A. Nudelman, J. Org. Chem. 1997, 62, 7512).
  * `water` is the same table's H2O/HOD ¹H line in that solvent (ppm at 298 K; it moves with temperature,
  * concentration and exchange, so comparisons give it a window, see {@link WATER_WINDOW_PPM}).
+ * Pyridine-d5 is not in either table: its residuals (8.74, 150.35) are the common solvent-chart values
+ * (e.g. the UCLA "Notes on NMR Solvents" table: 8.74, 150.3) and its water line (4.96) is approximate.
  */
 export const SOLVENT_RESIDUALS: readonly {
   id: string;
