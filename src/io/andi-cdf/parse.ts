@@ -46,7 +46,7 @@ export function parseAndiCdf(bytes: Uint8Array, source = "<memory>"): Chromatogr
   if (explicit.length === signal.length && signal.length > 0) {
     times = Float64Array.from(explicit, (t) => t * toMinutes);
   } else {
-    const interval = scalar(reader, "actual_sampling_interval");
+    const interval = scalar(reader, "actual_sampling_interval", source);
     if (!(interval !== undefined && interval > 0 && Number.isFinite(interval))) {
       throw new FormatError(
         source,
@@ -55,7 +55,7 @@ export function parseAndiCdf(bytes: Uint8Array, source = "<memory>"): Chromatogr
         interval === undefined ? "no such variable" : String(interval),
       );
     }
-    const delay = scalar(reader, "actual_delay_time") ?? 0;
+    const delay = scalar(reader, "actual_delay_time", source) ?? 0;
     times = new Float64Array(signal.length);
     for (let i = 0; i < signal.length; i++) times[i] = (delay + i * interval) * toMinutes;
   }
@@ -111,8 +111,9 @@ function openNetcdf(bytes: Uint8Array, source: string): NetCDFReader {
   if (!looksLikeNetcdf(bytes)) {
     throw new FormatError(source, "byte 0", "the netCDF 3 magic 'CDF\\x01' or 'CDF\\x02'", describe(bytes));
   }
+  let reader: NetCDFReader;
   try {
-    return new NetCDFReader(bytes);
+    reader = new NetCDFReader(bytes);
   } catch (error) {
     throw new FormatError(
       source,
@@ -122,6 +123,11 @@ function openNetcdf(bytes: Uint8Array, source: string): NetCDFReader {
       "Is the file truncated?",
     );
   }
+  // netcdfjs leaves `variables` undefined for an absent variable list; its lookups would then throw a TypeError.
+  if (!Array.isArray(reader.header.variables)) {
+    throw new FormatError(source, "netCDF header", "a list of variables", "none", "Is the file truncated?");
+  }
+  return reader;
 }
 
 function describe(bytes: Uint8Array): string {
@@ -130,9 +136,13 @@ function describe(bytes: Uint8Array): string {
 }
 
 function numbers(reader: NetCDFReader, name: string, source: string): number[] {
-  let values: unknown[];
+  return dataOf(reader, name, source).map((v) => (typeof v === "number" ? v : Number.NaN));
+}
+
+/** A variable's values; netcdfjs's own errors (offsets or sizes outside the file) become a FormatError. */
+function dataOf(reader: NetCDFReader, name: string, source: string): unknown[] {
   try {
-    values = reader.getDataVariable(name);
+    return reader.getDataVariable(name);
   } catch (error) {
     throw new FormatError(
       source,
@@ -142,12 +152,11 @@ function numbers(reader: NetCDFReader, name: string, source: string): number[] {
       "Is the file truncated?",
     );
   }
-  return values.map((v) => (typeof v === "number" ? v : Number.NaN));
 }
 
-function scalar(reader: NetCDFReader, name: string): number | undefined {
+function scalar(reader: NetCDFReader, name: string, source: string): number | undefined {
   if (!reader.dataVariableExists(name)) return undefined;
-  const value = reader.getDataVariable(name)[0];
+  const value = dataOf(reader, name, source)[0];
   return typeof value === "number" ? value : undefined;
 }
 

@@ -31,6 +31,9 @@ export function parseAndiMs(bytes: Uint8Array, source = "<memory>"): AndiMsDocum
       `an error (${(error as Error).message})`,
     );
   }
+  // netcdfjs leaves `variables` undefined for an absent variable list; the lookups below need an array.
+  if (!Array.isArray(reader.header.variables))
+    throw new FormatError(source, "netCDF header", "a list of variables (ANDI-MS)", "none");
   const attributes: Record<string, string | number> = {};
   for (const a of reader.globalAttributes) attributes[a.name] = a.value as string | number;
   const variable = (name: string): ArrayLike<number> => {

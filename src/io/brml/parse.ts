@@ -1,8 +1,8 @@
-import { unzipSync } from "fflate";
 import { type Diffractogram, wavelengthFrom } from "../../core/analytics/xrpd/diffractogram.js";
 import { FormatError } from "../../core/errors.js";
 import { decodeText } from "../csv/index.js";
 import { parseXmlTree, type XmlElement } from "../gatingml/xmlTree.js";
+import { unzipEntries } from "../zip/index.js";
 
 /** The largest RawData XML inflated from a .brml (a 100k-point scan is ~5 MB). */
 const MAX_RAW_DATA_BYTES = 256 * 1024 ** 2;
@@ -19,19 +19,11 @@ function* walk(el: XmlElement): Generator<XmlElement> {
  * @throws FormatError when the zip has no RawData XML or a datum row is malformed.
  */
 export function parseBrml(bytes: Uint8Array, source = "<memory>"): Diffractogram {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (f) => /(^|\/)RawData\d+\.xml$/i.test(f.name) && f.originalSize <= MAX_RAW_DATA_BYTES,
-    });
-  } catch (error) {
-    throw new FormatError(
-      source,
-      "file",
-      "a .brml zip archive",
-      `unreadable zip (${(error as Error).message})`,
-    );
-  }
+  const files = unzipEntries(
+    bytes,
+    source,
+    (f) => /(^|\/)RawData\d+\.xml$/i.test(f.name) && f.originalSize <= MAX_RAW_DATA_BYTES,
+  );
   const names = Object.keys(files).sort();
   const name = names.find((n) => /Experiment0\/RawData0\.xml$/i.test(n)) ?? names[0];
   if (!name) throw new FormatError(source, "zip entries", "Experiment0/RawData0.xml", "no RawData XML");

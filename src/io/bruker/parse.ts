@@ -1,7 +1,8 @@
-import { unzipSync } from "fflate";
 import type { NmrData, NmrFid, NmrSpectrum } from "../../core/analytics/nmr/types.js";
 import { FormatError } from "../../core/errors.js";
 import { type JcampBlock, jcampNumber, jcampString, parseJcamp } from "../jcamp/index.js";
+import { checkFiniteSamples } from "../nmr/checkFiniteSamples.js";
+import { unzipEntries } from "../zip/index.js";
 import { brukerGroupDelay } from "./digitalFilter.js";
 
 /** The files of one TopSpin experiment, keyed by path relative to the experiment folder (`acqus`, `pdata/1/1r`). */
@@ -26,12 +27,7 @@ const SKIP = /(^|\/)(__MACOSX\/|\._|\.DS_Store$)/;
  * @throws FormatError when the zip is unreadable or holds no experiment.
  */
 export function parseBrukerZip(bytes: Uint8Array, source = "<memory>"): BrukerExperiment {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, { filter: (f) => !SKIP.test(f.name) && !f.name.endsWith("/") });
-  } catch (error) {
-    throw new FormatError(source, "zip", "a readable zip archive", (error as Error).message);
-  }
+  const entries = unzipEntries(bytes, source, (f) => !SKIP.test(f.name) && !f.name.endsWith("/"));
   const folders = Object.keys(entries)
     .filter((p) => /(^|\/)acqus$/.test(p))
     .map((p) => p.slice(0, p.length - "acqus".length))
@@ -157,6 +153,10 @@ function readFid(
       im[i] = view.getFloat64(o + 8, little);
     }
   }
+  if (width === 8) {
+    checkFiniteSamples(re, source, "real FID points");
+    checkFiniteSamples(im, source, "imaginary FID points");
+  }
   const warnings: string[] = [];
   const groupDelay = brukerGroupDelay({
     grpdly: jcampNumber(acqus, "$GRPDLY"),
@@ -225,8 +225,11 @@ function readProcessed(
     const scale = 2 ** nc;
     for (let i = 0; i < si; i++)
       out[i] = (width === 4 ? view.getInt32(i * 4, little) : view.getFloat64(i * 8, little)) * scale;
+    checkFiniteSamples(out, `${source}/${name}`, "points"); // also catches an NC_proc that overflows 2^NC
     return out;
   };
+  // Read (and size-check) 1r before allocating the ppm axis from SI.
+  const re = read(oneR, "1r");
   const ppm = new Float64Array(si);
   const step = swP / sf / si;
   for (let i = 0; i < si; i++) ppm[i] = offset - i * step;
@@ -239,7 +242,7 @@ function readProcessed(
     referenceFrequencyMHz: sf,
     solvent: solventOf(acqus),
     ppm,
-    re: read(oneR, "1r"),
+    re,
     warnings: [],
   };
   if (oneI) spectrum.im = read(oneI, "1i");

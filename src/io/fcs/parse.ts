@@ -78,7 +78,7 @@ function parseDataset(bytes: Uint8Array, base: number, index: number, source: st
   const [dataBegin, dataEnd] = resolveData(bytes, base, header, keywords, events, record, source, warnings);
   if (events === null) {
     if (record === null) throw missing(source, "$TOT");
-    events = Math.floor((dataEnd - dataBegin + 1) / record);
+    events = Math.floor((Math.min(dataEnd, bytes.length - 1) - dataBegin + 1) / record); // an end past EOF holds no events
     warnings.push(`$TOT is missing; ${events} events derived from the DATA segment length`);
   }
   if (record === null && events * parameters.length > (dataEnd - dataBegin + 2) / 2) {
@@ -183,7 +183,8 @@ function resolveData(
     p[0] >= base + 58 &&
     p[1] <= size &&
     p[1] >= p[0] - 1 &&
-    (need === null || p[1] - p[0] + 1 >= need);
+    // The end may point one byte past the file, but the $TOT events themselves must be in it.
+    (need === null || (p[1] - p[0] + 1 >= need && p[0] + need <= size));
   const describe = (p: [number, number] | null) => (p ? `${p[0] - base}–${p[1] - base}` : "absent");
   if (headerPair && textPair && (headerPair[0] !== textPair[0] || headerPair[1] !== textPair[1])) {
     const chosen = plausible(headerPair) ? "HEADER" : plausible(textPair) ? "TEXT" : null;

@@ -42,7 +42,13 @@ export function parseXmlTree(xmlText: string, source: string): XmlElement {
     parseTagValue: false,
     trimValues: true,
   });
-  const nodes = parser.parse(xmlText) as OrderedNode[];
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(xmlText) as OrderedNode[];
+  } catch (error) {
+    // The validator passes some documents the parser then rejects (e.g. an unclosed <?…?>).
+    throw new FormatError(source, "document", "well-formed XML", (error as Error).message);
+  }
   const roots = nodes.map(toElement).filter((e): e is XmlElement => e !== undefined);
   if (roots.length !== 1) throw new FormatError(source, "document", "one root element", `${roots.length}`);
   return roots[0]!;

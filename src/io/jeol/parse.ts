@@ -1,5 +1,6 @@
 import type { NmrFid } from "../../core/analytics/nmr/types.js";
 import { FormatError } from "../../core/errors.js";
+import { checkFiniteSamples } from "../nmr/checkFiniteSamples.js";
 
 /** One JEOL parameter: its value with the unit's SI prefix applied, and the unit's base. */
 export interface JeolParameter {
@@ -191,6 +192,8 @@ export function parseJeol(bytes: Uint8Array, source = "<memory>"): NmrFid {
     re[i] = width === 8 ? view.getFloat64(a, le) : view.getFloat32(a, le);
     im[i] = width === 8 ? view.getFloat64(b, le) : view.getFloat32(b, le);
   }
+  checkFiniteSamples(re, source, "real FID points");
+  checkFiniteSamples(im, source, "imaginary FID points");
   const freqHz = num("x_freq");
   const warnings: string[] = [];
   const filterOn = /^true/i.test(str("digital_filter") ?? "");

@@ -1,6 +1,7 @@
-import { unzipSync } from "fflate";
 import type { NmrFid } from "../../core/analytics/nmr/types.js";
 import { FormatError } from "../../core/errors.js";
+import { checkFiniteSamples } from "../nmr/checkFiniteSamples.js";
+import { unzipEntries } from "../zip/index.js";
 import { type ProcparValue, parseProcpar } from "./procpar.js";
 
 const FILE_HEADER = 32;
@@ -66,6 +67,9 @@ export function parseVarian(
       `nblocks ${nblocks}, ntraces ${ntraces}, np ${np}, ebytes ${ebytes}, tbytes ${tbytes}`,
     );
   }
+  if (nbheaders < 0) {
+    throw new FormatError(fidSource, "file header (offset 28)", "nbheaders ≥ 0", String(nbheaders));
+  }
   const dataStart = FILE_HEADER + nbheaders * BLOCK_HEADER;
   if (bbytes < nbheaders * BLOCK_HEADER + tbytes || fidBytes.length < dataStart + tbytes) {
     throw new FormatError(
@@ -79,6 +83,15 @@ export function parseVarian(
   const blockStatus = nbheaders > 0 ? view.getInt16(FILE_HEADER + 2) : status;
   const isFloat = (blockStatus & S_FLOAT) !== 0 || (status & S_FLOAT) !== 0;
   const is32 = ebytes === 4;
+  // tbytes (checked above) covers np × ebytes: 4-byte values in a 2-byte file would be read past it.
+  if (!is32 && (isFloat || (blockStatus & S_32) !== 0)) {
+    throw new FormatError(
+      fidSource,
+      "file header (offset 12)",
+      "ebytes 4 for float or 32-bit data (status bits)",
+      `ebytes ${ebytes}, status 0x${(status & 0xffff).toString(16)}, block status 0x${(blockStatus & 0xffff).toString(16)}`,
+    );
+  }
   const n = np / 2;
   const re = new Float64Array(n);
   const im = new Float64Array(n);
@@ -94,6 +107,10 @@ export function parseVarian(
       re[i] = view.getInt16(o);
       im[i] = view.getInt16(o + 2);
     }
+  }
+  if (isFloat) {
+    checkFiniteSamples(re, fidSource, "real FID points");
+    checkFiniteSamples(im, fidSource, "imaginary FID points");
   }
   const real = (name: string): number | undefined => {
     const v = procpar.get(name)?.[0];
@@ -145,12 +162,14 @@ export function parseVarian(
 
 /**
  * A Varian experiment from a zip of its `.fid` folder (`fid` and `procpar` anywhere inside).
- * @throws FormatError when the zip lacks either file.
+ * @throws FormatError when the zip is unreadable or lacks either file.
  */
 export function parseVarianZip(bytes: Uint8Array, source = "<memory>"): VarianExperiment {
-  const entries = unzipSync(bytes, {
-    filter: (f) => /(^|\/)(fid|procpar)$/.test(f.name) && !f.name.includes("__MACOSX"),
-  });
+  const entries = unzipEntries(
+    bytes,
+    source,
+    (f) => /(^|\/)(fid|procpar)$/.test(f.name) && !f.name.includes("__MACOSX"),
+  );
   const fidPath = Object.keys(entries).find((p) => /(^|\/)fid$/.test(p));
   const folder = fidPath ? fidPath.slice(0, fidPath.length - 3) : "";
   const procpar = entries[`${folder}procpar`];

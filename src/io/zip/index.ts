@@ -1,0 +1,1 @@
+export { unzipEntries } from "./unzipEntries.js";
