@@ -40,6 +40,23 @@ describe("HPLC over HTTP", () => {
     expect(plot.status).toBe(200);
     expect(plot.headers.get("content-type")).toMatch(/image\/svg\+xml/);
     expect(await plot.text()).toContain("<svg");
+    // The zoom the web's chromatogram controls ask for: the impurities' scale over 3.4–4.5 min.
+    const zoomed = await app.request(
+      `/api/analyses/${id}/plots/chromatogram.svg?scale=impurities&from=3.4&to=4.5`,
+    );
+    expect(zoomed.status).toBe(200);
+    const zoomedSvg = await zoomed.text();
+    expect(zoomedSvg).toContain("(zoomed: peaks may run off the top)");
+    expect(zoomedSvg).not.toContain("2.487 ("); // the main peak (2.487 min) is outside the window
+    for (const [query, reason] of [
+      ["from=abc", "from: expected a time in minutes"],
+      ["from=4&to=3", "expected from < to"],
+      ["scale=log", "scale: expected 'full' or 'impurities'"],
+    ] as const) {
+      const bad = await app.request(`/api/analyses/${id}/plots/chromatogram.svg?${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(JSON.stringify(await bad.json()), query).toContain(reason);
+    }
     const csv = await app.request(`/api/analyses/${id}/peaks.csv`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);

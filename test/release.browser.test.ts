@@ -123,6 +123,7 @@ describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
     await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
     expect(await text(page.locator("h1"))).toContain("hplc.analyze");
     expect(await text(page.getByTestId("analysis-batch"))).toBe("IXC-DEMO-01");
+    await checkChromatogramZoom(page);
     await page.goBack();
 
     await page.getByTestId("release-link").click();
@@ -197,3 +198,36 @@ describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
     expect(app.pageErrors).toEqual([]);
   });
 });
+
+/** The chromatogram's zoom controls: each choice redraws the server's plot with that view. */
+async function checkChromatogramZoom(page: Page): Promise<void> {
+  const plot = page.getByTestId("hplc-plot");
+  await plot.waitFor();
+  expect(await plot.getAttribute("src")).toMatch(/chromatogram\.svg$/);
+  await page.getByRole("radio", { name: "Impurity scale" }).check();
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="hplc-plot"]')?.getAttribute("src")?.includes("scale=impurities"),
+  );
+  await page.getByLabel("From (min)").fill("3.4");
+  await page.getByLabel("To (min)").fill("4.5");
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="hplc-plot"]')?.getAttribute("src")?.endsWith("from=3.4&to=4.5"),
+  );
+  const loaded = await plot.evaluate(
+    (img: HTMLImageElement) =>
+      new Promise<number>((resolve, reject) => {
+        if (img.complete && img.naturalWidth > 0) return resolve(img.naturalWidth);
+        img.addEventListener("load", () => resolve(img.naturalWidth), { once: true });
+        img.addEventListener("error", () => reject(new Error(`plot failed to load: ${img.src}`)), {
+          once: true,
+        });
+      }),
+  );
+  expect(loaded).toBeGreaterThan(0);
+  await page.getByLabel("To (min)").fill("3");
+  expect(await text(page.getByRole("alert"))).toBe("The end must come after the start.");
+  await page.getByRole("button", { name: "Reset" }).click();
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="hplc-plot"]')?.getAttribute("src")?.endsWith("chromatogram.svg"),
+  );
+}

@@ -31,6 +31,42 @@ export interface ChromatogramPlot {
     baselineNow_min?: readonly number[];
     integrationOff_min?: readonly (readonly [number, number])[];
   };
+  /** The part of the run to draw: a time window and/or a signal range (what is outside is clipped). */
+  view?: PlotView;
+}
+
+/** A zoomed view of the chromatogram; an absent bound is the data's own. */
+export interface PlotView {
+  from_min?: number;
+  to_min?: number;
+  signalMin?: number;
+  signalMax?: number;
+}
+
+/**
+ * The view in which the impurities are legible: the signal axis up to the apex of the tallest peak after
+ * the largest one (+40 % headroom for labels), over the given time window. The main peak runs off the top.
+ */
+export function impurityView(plot: ChromatogramPlot, window: PlotView = {}): PlotView {
+  const from = window.from_min ?? Number.NEGATIVE_INFINITY;
+  const to = window.to_min ?? Number.POSITIVE_INFINITY;
+  const inWindow = plot.peaks.filter((p) => p.rt_min >= from && p.rt_min <= to);
+  const largest = inWindow.reduce<(typeof inWindow)[number] | undefined>(
+    (a, p) => (a && a.height >= p.height ? a : p),
+    undefined,
+  );
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < plot.times_min.length; i++) {
+    const t = plot.times_min[i]!;
+    if (t < from || t > to) continue;
+    const inLargest = largest !== undefined && t >= largest.start_min && t <= largest.end_min;
+    const v = plot.signal[i]!;
+    lo = Math.min(lo, v, plot.baseline[i]!);
+    if (!inLargest) hi = Math.max(hi, v);
+  }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi <= lo) return { ...window };
+  return { ...window, signalMin: lo, signalMax: hi + 0.4 * (hi - lo) };
 }
 
 const FRAME: Frame = { width: 860, height: 380, margin: { top: 34, right: 24, bottom: 42, left: 62 } };
@@ -42,11 +78,14 @@ const FRAME: Frame = { width: 860, height: 380, margin: { top: 34, right: 24, bo
 export function plotChromatogram(plot: ChromatogramPlot, frame: Frame = FRAME): string {
   const box = innerBox(frame);
   const n = plot.times_min.length;
-  const t0 = n ? plot.times_min[0]! : 0;
-  const t1 = n ? plot.times_min[n - 1]! : 1;
+  const view = plot.view ?? {};
+  const t0 = Math.max(n ? plot.times_min[0]! : 0, view.from_min ?? Number.NEGATIVE_INFINITY);
+  const t1 = Math.min(n ? plot.times_min[n - 1]! : 1, view.to_min ?? Number.POSITIVE_INFINITY);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
+    const t = plot.times_min[i]!;
+    if (t < t0 || t > t1) continue;
     const v = plot.signal[i]!;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
@@ -54,8 +93,9 @@ export function plotChromatogram(plot: ChromatogramPlot, frame: Frame = FRAME): 
   if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
   const pad = (hi - lo) * 0.12 || 1;
   // About one tick per minute of a typical run: analysts read retention times off this axis.
-  const x = linearScale([t0, t1], box.x, 10);
-  const y = linearScale([lo - pad * 0.2, hi + pad], box.y);
+  const x = linearScale([t0, t1 > t0 ? t1 : t0 + 1], box.x, 10);
+  const zoomed = view.signalMin !== undefined || view.signalMax !== undefined;
+  const y = linearScale([view.signalMin ?? lo - pad * 0.2, view.signalMax ?? hi + pad], box.y);
   const at = (t: number) => {
     // Signal value at time t, by bisection over the (increasing) times.
     let a = 0;
@@ -79,22 +119,33 @@ export function plotChromatogram(plot: ChromatogramPlot, frame: Frame = FRAME): 
         `<rect x="${px(a)}" y="${px(box.y[1])}" width="${px(b - a)}" height="${px(box.y[0] - box.y[1])}" fill="#a0aec0" fill-opacity="0.18"><title>integration off ${from}–${to} min</title></rect>`,
       );
   }
+  // The samples in view, and one either side so that the lines run to the plot's edges (then clipped).
+  let first = 0;
+  while (first < n - 1 && plot.times_min[first + 1]! < t0) first++;
+  let last = n - 1;
+  while (last > 0 && plot.times_min[last - 1]! > t1) last--;
   const line = (values: ArrayLike<number>) =>
-    Array.from({ length: n }, (_, i) => `${px(x(plot.times_min[i]!))},${px(y(values[i]!))}`).join(" ");
-  parts.push(`<polyline points="${line(plot.signal)}" fill="none" stroke="#1a365d" stroke-width="1.2"/>`);
-  parts.push(
+    Array.from(
+      { length: Math.max(0, last - first + 1) },
+      (_, k) => `${px(x(plot.times_min[first + k]!))},${px(y(values[first + k]!))}`,
+    ).join(" ");
+  const peaks = plot.peaks.filter((p) => p.end_min >= t0 && p.start_min <= t1);
+  const traces = [
+    `<polyline points="${line(plot.signal)}" fill="none" stroke="#1a365d" stroke-width="1.2"/>`,
     `<polyline points="${line(plot.baseline)}" fill="none" stroke="#c05621" stroke-width="1" stroke-dasharray="4 3"><title>integration baseline</title></polyline>`,
-  );
-  for (const p of plot.peaks) {
+  ];
+  for (const p of peaks) {
     const xs = x(p.start_min);
     const xe = x(p.end_min);
-    parts.push(
+    traces.push(
       `<line x1="${px(xs)}" x2="${px(xe)}" y1="${px(y(p.baselineStart))}" y2="${px(y(p.baselineEnd))}" stroke="#c05621" stroke-width="1.2"/>`,
       `<line x1="${px(xs)}" x2="${px(xs)}" y1="${px(y(p.baselineStart))}" y2="${px(y(at(p.start_min)))}" stroke="#2f855a" stroke-width="0.8"/>`,
       `<line x1="${px(xe)}" x2="${px(xe)}" y1="${px(y(p.baselineEnd))}" y2="${px(y(at(p.end_min)))}" stroke="#2f855a" stroke-width="0.8"/>`,
     );
   }
-  for (const time of plot.events?.baselineNow_min ?? []) {
+  const clip = `<clipPath id="chromatogram-area"><rect x="${px(box.x[0])}" y="${px(box.y[1])}" width="${px(box.x[1] - box.x[0])}" height="${px(box.y[0] - box.y[1])}"/></clipPath>`;
+  parts.push(clip, `<g clip-path="url(#chromatogram-area)">${traces.join("")}</g>`);
+  for (const time of (plot.events?.baselineNow_min ?? []).filter((time) => time >= t0 && time <= t1)) {
     // A small upward triangle under the signal where the method set a baseline point.
     const cx = x(time);
     const cy = y(at(time));
@@ -102,9 +153,17 @@ export function plotChromatogram(plot: ChromatogramPlot, frame: Frame = FRAME): 
       `<path d="M${px(cx)},${px(cy)} l-4,8 h8 z" fill="#c05621"><title>baseline now at ${time} min</title></path>`,
     );
   }
-  parts.push(...peakLabels(plot.peaks, x, y, at, box.y[1]));
   parts.push(
-    `<text x="${frame.margin.left}" y="20" font-size="13" font-weight="600" fill="#1a202c">${escapeXml(plot.title)}</text>`,
+    ...peakLabels(
+      peaks.filter((p) => p.rt_min >= t0 && p.rt_min <= t1),
+      x,
+      y,
+      at,
+      box.y[1],
+    ),
+  );
+  parts.push(
+    `<text x="${frame.margin.left}" y="20" font-size="13" font-weight="600" fill="#1a202c">${escapeXml(plot.title)}${zoomed ? ' <tspan font-weight="400" fill="#718096">(zoomed: peaks may run off the top)</tspan>' : ""}</text>`,
   );
   return svgDocument(frame, plot.title, parts.join(""));
 }

@@ -1,7 +1,7 @@
 import { useId } from "react";
-import { PlotImage } from "../components/PlotImage.js";
 import { compact, fixed, fixedOrDash } from "../format.js";
-import { chromatogramPlotUrl, type HplcAnalyzeResult, type HplcPeakRow, peaksCsvUrl } from "./types.js";
+import { ChromatogramFigure } from "./ChromatogramFigure.js";
+import { type HplcAnalyzeResult, type HplcPeakRow, peaksCsvUrl } from "./types.js";
 import { UspCells, UspHeaderCells } from "./UspCells.js";
 import "./hplc.css";
 
@@ -41,11 +41,7 @@ export function HplcAnalyzeView({ result, analysisId, headingLevel }: HplcAnalyz
       <section aria-labelledby={`${id}-plot`}>
         <Heading id={`${id}-plot`}>Chromatogram</Heading>
         {analysisId ? (
-          <PlotImage
-            src={chromatogramPlotUrl(analysisId)}
-            alt="Chromatogram with the integration baseline, peak boundaries and labels"
-            testId="hplc-plot"
-          />
+          <ChromatogramFigure analysisId={analysisId} />
         ) : (
           <p className="notice" role="status">
             This run was not saved, so the server cannot draw its chromatogram.

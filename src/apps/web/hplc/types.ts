@@ -46,9 +46,21 @@ export function hplcAnalyzeResultOf(kind: string, result: unknown): HplcAnalyzeR
   return result as unknown as HplcAnalyzeResult;
 }
 
-/** URL of the server-drawn annotated chromatogram of a stored analysis. */
-export function chromatogramPlotUrl(analysisId: string): string {
-  return `/api/analyses/${encodeURIComponent(analysisId)}/plots/chromatogram.svg`;
+/** What part of the chromatogram to draw: the whole signal range or the impurities', over a time window. */
+export interface ChromatogramView {
+  scale?: "full" | "impurities";
+  from_min?: number;
+  to_min?: number;
+}
+
+/** URL of the server-drawn annotated chromatogram of a stored analysis, in a view. */
+export function chromatogramPlotUrl(analysisId: string, view: ChromatogramView = {}): string {
+  const query = new URLSearchParams();
+  if (view.scale === "impurities") query.set("scale", "impurities");
+  if (view.from_min !== undefined) query.set("from", String(view.from_min));
+  if (view.to_min !== undefined) query.set("to", String(view.to_min));
+  const search = query.toString();
+  return `/api/analyses/${encodeURIComponent(analysisId)}/plots/chromatogram.svg${search ? `?${search}` : ""}`;
 }
 
 /** The hplc.suitability result as the web shows it: the core's types, so the two cannot drift apart. */
