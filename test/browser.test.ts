@@ -138,6 +138,17 @@ describe.skipIf(!hasChromium)("web UI in Chromium", () => {
     expect(await text(balanced)).toBe("Balanced");
     expect(await text(page.getByTestId("hydrolysis"))).toContain("ixazomib");
 
+    // The drug's mechanism of action, with links to the assays that measure it, and its dossier.
+    const mechanism = page.getByTestId("mechanism");
+    expect(await loadedWidth(mechanism.getByTestId("mechanism-diagram"))).toBeGreaterThan(0);
+    expect(
+      await mechanism.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href"))),
+    ).toEqual(["/analyses?kind=ic50.run", "/analyses?kind=flow.apoptosis", "/pk"]);
+    const dossier = page.getByTestId("dossier-links");
+    expect(await dossier.getByRole("link", { name: "HTML" }).getAttribute("href")).toBe(
+      "/api/compounds/ixazomib-citrate/dossier.html",
+    );
+
     mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: join(screenshotDir, "compound-page.png"), fullPage: true });
   });
@@ -145,6 +156,11 @@ describe.skipIf(!hasChromium)("web UI in Chromium", () => {
   it("serves deep links (index.html for app paths) and reports unknown compounds", async () => {
     await page.goto(`${server!.url}/compounds/ixazomib-citrate`);
     expect(await text(page.getByTestId("formula"))).toBe("C20H23BCl2N2O9");
+    // Water: no mechanism of action, no dossier (no route makes it).
+    await page.goto(`${server!.url}/compounds/water`);
+    expect(await text(page.getByTestId("formula"))).toBe("H2O");
+    expect(await page.getByTestId("mechanism").count()).toBe(0);
+    expect(await page.getByTestId("dossier-links").count()).toBe(0);
     await page.goto(`${server!.url}/compounds/no-such-compound`);
     expect(await text(page.getByRole("alert"))).toContain("no-such-compound");
   });

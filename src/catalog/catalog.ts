@@ -33,6 +33,8 @@ export interface CompoundDescription {
   conventionalAverageMass: ConventionalMass | null;
   reference: CheckedReferenceValue[];
   hydrolysis?: ReactionBalance;
+  /** Whether the guide's mechanism of action (the ubiquitin–proteasome → apoptosis diagram) covers it. */
+  mechanism: boolean;
 }
 
 /** One row of `compound list`. */
@@ -106,7 +108,17 @@ export class Catalog {
       conventionalAverageMass: conventional,
       reference: compareReference(reference, computedQuantities),
       ...(hydrolysis && { hydrolysis: this.balance(hydrolysis) }),
+      mechanism: this.hasMechanism(id),
     };
+  }
+
+  /**
+   * The guide describes one mechanism of action, that of the prodrug and of the boronic acid it releases:
+   * the roles "prodrug" and "active form" mark them (the comparators act alike but are not described).
+   */
+  hasMechanism(id: string): boolean {
+    const { roles } = this.record(id);
+    return roles.includes("prodrug") || roles.includes("active form");
   }
 
   depict(id: string): string {

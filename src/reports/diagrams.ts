@@ -85,9 +85,9 @@ export function mechanismDiagram(): string {
       id: "prodrug",
       x: col,
       y: 34,
-      w: 300,
+      w: 340,
       h: 44,
-      lines: ["Ixazomib citrate (oral prodrug)", "hydrolysed in plasma: + 2 H2O → ixazomib + citric acid"],
+      lines: ["Ixazomib citrate (oral prodrug)", "hydrolysed in plasma: + 2 H₂O → ixazomib + citric acid"],
       fill: "#ebf8ff",
     },
     {

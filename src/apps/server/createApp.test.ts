@@ -61,6 +61,30 @@ describe("HTTP API", () => {
     expect(await response.text()).toMatch(/<svg/);
   });
 
+  it("draws the mechanism of action for the prodrug and its active form only", async () => {
+    for (const id of ["ixazomib-citrate", "ixazomib"]) {
+      expect((await getJson(`/api/compounds/${id}`)).body.mechanism).toBe(true);
+      const response = await app.request(`/api/compounds/${id}/mechanism.svg`);
+      expect(response.status).toBe(200);
+      const svg = await response.text();
+      for (const step of [
+        "β5",
+        "unfolded protein response",
+        "Caspase-8",
+        "Caspase-9",
+        "Caspase-3",
+        "Apoptosis",
+      ])
+        expect(svg, step).toContain(step);
+    }
+    expect((await getJson("/api/compounds/bortezomib")).body.mechanism).toBe(false);
+    const { status, body } = await getJson("/api/compounds/water/mechanism.svg");
+    expect(status).toBe(404);
+    expect(body.error.message).toBe(
+      "mechanism of action 'water' not found. The guide describes that of ixazomib, ixazomib-citrate",
+    );
+  });
+
   it("lists kinds with JSON Schema parameters", async () => {
     const { body } = await getJson("/api/kinds");
     expect(body[0]).toMatchObject({

@@ -4,6 +4,7 @@ import { Catalog as CatalogClass } from "../../catalog/catalog.js";
 import { type Catalog, compoundRecordSchema, REFERENCE_DATA } from "../../catalog/index.js";
 import { InputError, NotFoundError } from "../../core/errors.js";
 import { ANALYSIS_KINDS, findKind, type RunContext, runAnalysis } from "../../kinds/index.js";
+import { mechanismDiagram } from "../../reports/diagrams.js";
 import type { Store } from "../../store/index.js";
 import { IXALAB_VERSION } from "../../version.js";
 import { readAnalysisRequest } from "./analysisRequest.js";
@@ -58,6 +59,19 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
   app.get("/api/compounds/:id/hydrolysis", async (c) =>
     c.json((await getCatalog()).hydrolyze(c.req.param("id"))),
   );
+  app.get("/api/compounds/:id/mechanism.svg", async (c) => {
+    const id = c.req.param("id");
+    const cat = await getCatalog();
+    if (!cat.hasMechanism(id)) {
+      const covered = cat.list().filter((compound) => cat.hasMechanism(compound.id));
+      throw new NotFoundError(
+        "mechanism of action",
+        id,
+        `The guide describes that of ${covered.map((x) => x.id).join(", ")}`,
+      );
+    }
+    return c.body(mechanismDiagram(), 200, { "content-type": "image/svg+xml; charset=utf-8" });
+  });
   app.get("/api/compounds/:id/depiction.svg", async (c) => {
     const svg = (await getCatalog()).depict(c.req.param("id"));
     return c.body(svg, 200, { "content-type": "image/svg+xml; charset=utf-8" });

@@ -83,6 +83,8 @@ export interface CompoundDetail {
   conventionalAverageMass: { value: number; unit: string; method: string } | null;
   reference: ReferenceRow[];
   hydrolysis?: Hydrolysis;
+  /** Whether the guide's mechanism of action covers it (`GET /api/compounds/:id/mechanism.svg`). */
+  mechanism: boolean;
 }
 
 /** A JSON Schema fragment, as the server derives it from a kind's parameter schema. */
@@ -274,6 +276,7 @@ export const api = {
   hydrolysis: (id: string, signal?: AbortSignal) =>
     getJson<Hydrolysis>(`/api/compounds/${enc(id)}/hydrolysis`, signal),
   depictionUrl: (id: string) => `/api/compounds/${enc(id)}/depiction.svg`,
+  mechanismUrl: (id: string) => `/api/compounds/${enc(id)}/mechanism.svg`,
   async depiction(id: string, signal?: AbortSignal): Promise<string> {
     const path = `/api/compounds/${enc(id)}/depiction.svg`;
     const response = await send(path, { signal, headers: { accept: "image/svg+xml" } });

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Async } from "../components/Async.js";
 import { AuditTable } from "../components/AuditTable.js";
+import { DocumentLinks } from "../components/DocumentLinks.js";
 import { Link } from "../components/Link.js";
 import { fixed, formatDateTime } from "../format.js";
 import { paths } from "../router.js";
@@ -8,7 +9,6 @@ import { type BatchDetail, synthesisApi } from "../synthesis/synthesisApi.js";
 import { useDocumentTitle } from "../useDocumentTitle.js";
 import { useFetch } from "../useFetch.js";
 import { optionalNumber, parseInputUses } from "./batchForm.js";
-import { DocumentLinks } from "./DocumentLinks.js";
 import { FormError, TextField, useFormAction, useFormFields } from "./formParts.js";
 import { StatusBadge } from "./StatusBadge.js";
 import "../synthesis/synthesis.css";
@@ -292,7 +292,13 @@ function BatchView({ detail, reload }: { detail: BatchDetail; reload: () => void
               Open the release view
             </Link>
           </p>
-          {batch.compoundId && <DocumentLinks batchId={batch.id} />}
+          {batch.compoundId && (
+            <DocumentLinks
+              label="Certificate of analysis"
+              url={(f) => synthesisApi.coaUrl(batch.id, f)}
+              testId="documents"
+            />
+          )}
         </section>
       )}
       <Genealogy detail={detail} />

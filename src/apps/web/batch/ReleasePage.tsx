@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Async } from "../components/Async.js";
+import { DocumentLinks } from "../components/DocumentLinks.js";
 import { Link } from "../components/Link.js";
 import { formatDateTime } from "../format.js";
 import { paths } from "../router.js";
@@ -11,7 +12,6 @@ import {
 } from "../synthesis/synthesisApi.js";
 import { useDocumentTitle } from "../useDocumentTitle.js";
 import { useFetch } from "../useFetch.js";
-import { DocumentLinks } from "./DocumentLinks.js";
 import { FormError, TextField, useFormAction, useFormFields } from "./formParts.js";
 import { StatusBadge } from "./StatusBadge.js";
 import "../synthesis/synthesis.css";
@@ -255,7 +255,11 @@ export function ReleasePage({ id }: { id: string }) {
               {!released && evaluation.status === "ok" && (
                 <SignForm batchId={id} evaluation={evaluation.data.evaluation} onSigned={reload} />
               )}
-              <DocumentLinks batchId={id} />
+              <DocumentLinks
+                label="Certificate of analysis"
+                url={(f) => synthesisApi.coaUrl(id, f)}
+                testId="documents"
+              />
             </section>
           );
         }}

@@ -7,11 +7,16 @@ import { fixed } from "../format.js";
 import { paths } from "../router.js";
 import { useDocumentTitle } from "../useDocumentTitle.js";
 import { ComputedCard } from "./ComputedCard.js";
+import { DossierLinks } from "./DossierLinks.js";
 import { HydrolysisSection } from "./HydrolysisSection.js";
 import { IdentityCard } from "./IdentityCard.js";
+import { MechanismSection } from "./MechanismSection.js";
 import { ReferenceSection } from "./ReferenceSection.js";
 
-/** The compound page: headline formula and mass, structure, identity, properties, references, hydrolysis. */
+/**
+ * The compound page: headline formula and mass, structure, identity, properties, references, hydrolysis,
+ * and for the drug its mechanism of action and dossier.
+ */
 export function CompoundView({ compound }: { compound: CompoundDetail }) {
   useDocumentTitle(compound.name);
   // The guide's molecular weights use IUPAC conventional atomic weights; RDKit's table is the fallback.
@@ -59,6 +64,7 @@ export function CompoundView({ compound }: { compound: CompoundDetail }) {
             <dd className="mono">{compound.cas ?? "—"}</dd>
           </div>
         </dl>
+        <DossierLinks compoundId={compound.id} />
       </div>
       <div className="grid grid--structure">
         <section className="card" aria-labelledby="structure-heading">
@@ -70,6 +76,7 @@ export function CompoundView({ compound }: { compound: CompoundDetail }) {
       <ComputedCard compound={compound} />
       <ReferenceSection rows={compound.reference} />
       <HydrolysisSection id={compound.id} hydrolysis={compound.hydrolysis} />
+      {compound.mechanism && <MechanismSection id={compound.id} />}
     </article>
   );
 }
