@@ -174,7 +174,12 @@ describe.skipIf(!hasChromium)("web UI in Chromium", () => {
     expect(await text(outcome.getByTestId("result"))).toContain("C2H6O");
     await outcome.getByTestId("envelope").waitFor();
     // Saved with save: true, so it appears among the stored analyses.
-    await page.getByTestId("recent-analyses").getByText("chem.props").first().waitFor();
+    const row = page
+      .getByTestId("recent-analyses")
+      .getByRole("row")
+      .filter({ hasText: "chem.props" })
+      .first();
+    expect(await text(row.getByTestId("analysis-summary"))).toContain("formula C2H6O");
   });
 
   it("shows the API's error message for an invalid SMILES", async () => {

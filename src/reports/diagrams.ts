@@ -216,7 +216,7 @@ export function synthesisWorkflowDiagram(route: CheckedRoute): string {
       y: 168,
       w: stepW,
       h: 18 + 14 * Math.min(reagents.length, 3),
-      lines: ["+ " + (reagents[0] ?? "—"), ...reagents.slice(1, 3).map((r) => `+ ${r}`)],
+      lines: [`+ ${reagents[0] ?? "—"}`, ...reagents.slice(1, 3).map((r) => `+ ${r}`)],
       fill: "#fffaf0",
     });
     nodes.push({

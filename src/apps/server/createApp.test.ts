@@ -110,6 +110,16 @@ describe("HTTP API", () => {
     expect(stored.body.result.formula).toBe("C2H6O");
     const audit = await getJson("/api/audit?limit=5");
     expect(audit.body[0]).toMatchObject({ action: "analysis.create", entityId: id, actor: "api-test" });
+    // The list to read: each result's headline lines, without the result and its envelope.
+    const summaries = await getJson("/api/analyses?kind=chem.props&view=summary");
+    const row = summaries.body.find((r: { id: string }) => r.id === id);
+    expect(row.summary).toContainEqual(["formula", "C2H6O"]);
+    expect(row).not.toHaveProperty("result");
+    expect(row).not.toHaveProperty("provenance");
+    expect(row.parameters).toEqual({ smiles: "CCO" });
+    const bad = await getJson("/api/analyses?view=brief");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe("view: expected 'full' or 'summary', found 'brief'");
   });
 
   it("takes input files as multipart/form-data and stores them content-addressed", async () => {

@@ -4,6 +4,7 @@ import { Catalog as CatalogClass } from "../../catalog/catalog.js";
 import { type Catalog, compoundRecordSchema, REFERENCE_DATA } from "../../catalog/index.js";
 import { InputError, NotFoundError } from "../../core/errors.js";
 import { ANALYSIS_KINDS, findKind, type RunContext, runAnalysis } from "../../kinds/index.js";
+import { summariseAnalysis } from "../../reports/analysisSummary.js";
 import { mechanismDiagram } from "../../reports/diagrams.js";
 import type { Store } from "../../store/index.js";
 import { IXALAB_VERSION } from "../../version.js";
@@ -112,7 +113,18 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
       throw new InputError(`limit: expected a whole number from 1 to 1000, found '${c.req.query("limit")}'`);
     }
-    return c.json(await store.listAnalyses({ kind: c.req.query("kind") || undefined, limit }));
+    const view = c.req.query("view") ?? "full";
+    if (view !== "full" && view !== "summary")
+      throw new InputError(`view: expected 'full' or 'summary', found '${view}'`);
+    const rows = await store.listAnalyses({ kind: c.req.query("kind") || undefined, limit });
+    if (view === "full") return c.json(rows);
+    // A list to read, not to rerun: the headline of each result instead of the result and its envelope.
+    return c.json(
+      rows.map(({ result, provenance: _, ...row }) => ({
+        ...row,
+        summary: summariseAnalysis(row.kind, result),
+      })),
+    );
   });
   app.get("/api/analyses/:id", async (c) => {
     const row = await store.getAnalysis(c.req.param("id"));

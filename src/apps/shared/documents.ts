@@ -8,8 +8,9 @@ import {
   type SpecificationEvaluation,
 } from "../../core/release/index.js";
 import { type CheckedRoute, checkRoute } from "../../core/synthesis/index.js";
+import { summariseAnalysis } from "../../reports/analysisSummary.js";
 import { type CoaInput, coaHtml } from "../../reports/coa.js";
-import { type AssaySummary, dossierHtml, dossierPkTable, summariseAnalysis } from "../../reports/dossier.js";
+import { type AssaySummary, dossierHtml, dossierPkTable } from "../../reports/dossier.js";
 import type { Store } from "../../store/index.js";
 import { IXALAB_VERSION } from "../../version.js";
 

@@ -171,6 +171,11 @@ export interface StoredAnalysis {
   provenance: unknown;
 }
 
+/** A row of `GET /api/analyses?view=summary`: the result's headline lines instead of the result. */
+export type AnalysisSummaryRow = Omit<StoredAnalysis, "result" | "provenance"> & {
+  summary: [string, string][];
+};
+
 export interface AuditEvent {
   id: string | number;
   at: string;
@@ -315,6 +320,8 @@ export const api = {
   },
   analyses: (options: { kind?: string; limit?: number } = {}, signal?: AbortSignal) =>
     getJson<StoredAnalysis[]>(`/api/analyses${query(options)}`, signal),
+  analysisSummaries: (options: { kind?: string; limit?: number } = {}, signal?: AbortSignal) =>
+    getJson<AnalysisSummaryRow[]>(`/api/analyses${query({ ...options, view: "summary" })}`, signal),
   analysis: (id: string, signal?: AbortSignal) => getJson<StoredAnalysis>(`/api/analyses/${enc(id)}`, signal),
   /** Dose-response plot (SVG) of a stored IC50 analysis; `plate` "pooled" for a pooled curve. */
   curvePlotUrl: (id: string, plate: string, compound: string) =>

@@ -166,13 +166,6 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
 }
 
-/** A short, single-line JSON preview, cut at `max` characters. */
-export function jsonPreview(value: unknown, max = 80): string {
-  if (value === undefined) return "—";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 /** A file size in bytes, kB or MB (1 kB = 1000 bytes): 512 → "512 bytes", 48213 → "48.2 kB". */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return "—";

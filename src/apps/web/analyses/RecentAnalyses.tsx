@@ -1,13 +1,13 @@
 import { api } from "../api.js";
 import { Async } from "../components/Async.js";
 import { Link } from "../components/Link.js";
-import { formatDateTime, jsonPreview } from "../format.js";
+import { formatDateTime } from "../format.js";
 import { paths } from "../router.js";
 import { useFetch } from "../useFetch.js";
 
 /** The latest stored analyses of every kind; `version` changes after each new run to refresh the list. */
 export function RecentAnalyses({ version }: { version: number }) {
-  const state = useFetch(`analyses:${version}`, (signal) => api.analyses({ limit: 20 }, signal));
+  const state = useFetch(`analyses:${version}`, (signal) => api.analysisSummaries({ limit: 20 }, signal));
   return (
     <section className="card card--flush" aria-labelledby="recent-heading">
       <h2 id="recent-heading" className="card__title-pad">
@@ -24,8 +24,8 @@ export function RecentAnalyses({ version }: { version: number }) {
                   <tr>
                     <th scope="col">Created</th>
                     <th scope="col">Kind</th>
-                    <th scope="col">Compound</th>
-                    <th scope="col">Parameters</th>
+                    <th scope="col">Batch or compound</th>
+                    <th scope="col">Result</th>
                     <th scope="col">Id</th>
                   </tr>
                 </thead>
@@ -34,15 +34,21 @@ export function RecentAnalyses({ version }: { version: number }) {
                     <tr key={analysis.id}>
                       <td className="nowrap">{formatDateTime(analysis.createdAt)}</td>
                       <td className="mono nowrap">{analysis.kind}</td>
-                      <td>
-                        {analysis.compoundId ? (
+                      <td className="nowrap">
+                        {analysis.batchId ? (
+                          <Link to={paths.batch(analysis.batchId)}>{analysis.batchId}</Link>
+                        ) : analysis.compoundId ? (
                           <Link to={paths.compound(analysis.compoundId)}>{analysis.compoundId}</Link>
                         ) : (
                           <span className="muted">—</span>
                         )}
                       </td>
-                      <td className="mono truncate" title={JSON.stringify(analysis.parameters)}>
-                        {jsonPreview(analysis.parameters, 60)}
+                      <td className="analysis-summary" data-testid="analysis-summary">
+                        {analysis.summary.map(([label, value]) => (
+                          <span key={label}>
+                            <span className="muted">{label}</span> {value}
+                          </span>
+                        ))}
                       </td>
                       <td className="mono nowrap">
                         <Link to={paths.analysis(analysis.id)}>{analysis.id.slice(0, 8)}</Link>
