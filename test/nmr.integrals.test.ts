@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import {
   compareWithExpected,
@@ -124,3 +125,55 @@ describe("water and solvent signals in the comparison with expected signals (Ful
     expect(c.signals[0]).toMatchObject({ overlapsWater: false });
   });
 });
+
+// TopSpin's own integration of the 1-naphthoic acid spectrum (naphtoicAcid-1h.zip, 500.13 MHz, acetone-d6):
+// pdata/1/intrng holds the six regions, pdata/1/integrals.txt their integrals relative to the first, on a
+// spectrum made with efp (LB 0.5 Hz, SI 128 K), manual phase, no baseline correction (pdata/1/auditp.txt).
+// Processed here alike (LB 0.5, FFT 16 × 8 K = 128 K points, no baseline, the file's ppm axis), over the
+// same regions. The phase is the one thing that cannot be copied: TopSpin's PHC0/PHC1 refer to its own
+// group-delay handling and pivot.
+describe("1-naphthoic acid: relative integrals over TopSpin's regions against TopSpin's integrals.txt", () => {
+  const entries = zip("naphtoicAcid-1h.zip");
+  const files = unzipText("naphtoicAcid-1h.zip", ["1/pdata/1/intrng", "1/pdata/1/integrals.txt"]);
+  const regions = [
+    ...files["1/pdata/1/intrng"]!.matchAll(/^\s*([\d.]+)\s+([\d.]+)\s+-?[\d.]+\s+-?[\d.]+\s+#/gm),
+  ].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
+  const topspin = [
+    ...files["1/pdata/1/integrals.txt"]!.matchAll(/^\s+\d+\s+[\d.]+\s+[\d.]+\s+([\d.]+)\s*$/gm),
+  ].map((m) => Number(m[1]));
+  const relative = (phase?: { ph0: number; ph1: number }) => {
+    const p = processNmr(
+      { fid: entries.data.fid! },
+      { reference: "file", lineBroadeningHz: 0.5, zeroFill: 16, baseline: false, ...(phase && { phase }) },
+    );
+    const v = regions.map(([a, b]) => integrate(p.y, p.firstPpm, p.stepPpm, a, b));
+    return v.map((x) => x / v[0]!);
+  };
+  const worst = (ours: number[]) => Math.max(...ours.map((x, i) => Math.abs(x / topspin[i]! - 1)));
+
+  it("reads six regions and TopSpin's six integrals (1.000 … 2.046: five CH and the 2 H multiplet)", () => {
+    expect(regions).toHaveLength(6);
+    expect(topspin).toEqual([1, 1.00795, 1.02131, 1.04016, 1.04458, 2.04576]);
+  });
+
+  it("at the phase that reproduces TopSpin's (scanned in 1° steps: ph0 114°, ph1 −8.7°) all six agree within 1 %", () => {
+    // Measured: worst 0.5 % (the 2 H region: 2.040 vs 2.046). One fitted number for six agreements: the
+    // integration (limits, sums, axis) is TopSpin's.
+    expect(worst(relative({ ph0: 114, ph1: -8.68 }))).toBeLessThan(0.01);
+  });
+
+  it("with the automatic phase: within 7 %, the known difference kept visible", () => {
+    // Measured: the automatic phase is ph0 108.5°, ph1 −8.7°, ~5.5° from TopSpin's; worst 6.3 % (the 2 H
+    // region 2.175 vs 2.046; its boundary with the 1 H triplet lies 4 Hz from their nearest lines, where a
+    // line's dispersion tail moves area across it). Peak phases within each doublet still alternate by ±7°:
+    // the neighbour-tilt correction of autoPhase removes about two thirds of the partner's dispersion.
+    const ours = relative();
+    expect(worst(ours)).toBeLessThan(0.07);
+    expect(worst(ours)).toBeGreaterThan(0.01); // when this fails, autoPhase got better: tighten the bound
+  });
+});
+
+function unzipText(name: string, paths: string[]): Record<string, string> {
+  const all = unzipSync(new Uint8Array(readFileSync(DIR + name)));
+  return Object.fromEntries(paths.map((p) => [p, new TextDecoder("latin1").decode(all[p])]));
+}

@@ -138,7 +138,7 @@ export function PkForm({ models, busy, onSubmit }: PkFormProps) {
             error={errors.hill}
             onChange={(v) => set("hill", v)}
           />
-          <div className="field">
+          <div className="field pk-form__wide">
             <label htmlFor="pk-basis">Basis</label>
             <select
               id="pk-basis"
