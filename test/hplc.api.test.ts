@@ -106,4 +106,43 @@ describe("HPLC over HTTP", () => {
     expect((await app.request("/api/analyses/nope/plots/chromatogram.svg")).status).toBe(404);
     expect((await app.request("/api/analyses/nope/peaks.csv")).status).toBe(404);
   });
+
+  it("overlays stored runs: ?ids= of hplc.analyze analyses, with the batch or sample as the legend", async () => {
+    const saved: string[] = [];
+    for (const [seed, impurity] of [
+      [11, 1.5],
+      [12, 4],
+    ] as const) {
+      const run = simulateChromatogram({
+        points: 3000,
+        end_min: 10,
+        drift: { offset: seed, slope_per_min: 0.1, amplitude: 0, period_min: 1 },
+        noiseSigma: 0.002,
+        seed,
+        peaks: [
+          { name: "main", mu_min: 5, sigma_min: 0.04, tau_min: 0, area: 900 },
+          { name: "imp", mu_min: 6.2, sigma_min: 0.04, tau_min: 0, area: impurity },
+        ],
+      });
+      const form = new FormData();
+      form.set("parameters", "{}");
+      form.set("save", "true");
+      form.set("chromatogram", new File([writeChromatogramCsv(run)], `lot-${seed}.csv`));
+      const response = await app.request("/api/analyses/hplc.analyze", { method: "POST", body: form });
+      saved.push((await response.json()).id);
+    }
+    const plot = await app.request(
+      `/api/plots/chromatogram-overlay.svg?ids=${saved.join(",")}&scale=impurities`,
+    );
+    expect(plot.status).toBe(200);
+    const svg = await plot.text();
+    expect(svg.match(/<polyline /g)).toHaveLength(2);
+    for (const id of saved) expect(svg).toContain(`(${id.slice(0, 8)}) · purity`);
+    const status = async (query: string) =>
+      (await app.request(`/api/plots/chromatogram-overlay.svg?${query}`)).status;
+    expect(await status("ids=")).toBe(400);
+    expect(await status(`ids=${Array(8).fill(saved[0]).join(",")}`)).toBe(400);
+    expect(await status(`ids=${saved[0]},nope`)).toBe(404);
+    expect(await status(`ids=${saved[0]}&scale=log`)).toBe(400);
+  });
 });

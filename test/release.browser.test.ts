@@ -230,4 +230,16 @@ async function checkChromatogramZoom(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     document.querySelector('[data-testid="hplc-plot"]')?.getAttribute("src")?.endsWith("chromatogram.svg"),
   );
+  // The other demo batch's run, overlaid on this one, on the impurity scale.
+  const compare = page.getByTestId("compare-runs");
+  await compare.getByRole("checkbox").first().check();
+  const overlay = page.getByTestId("hplc-overlay-plot");
+  await overlay.waitFor();
+  expect(await overlay.getAttribute("src")).toMatch(
+    /^\/api\/plots\/chromatogram-overlay\.svg\?ids=[0-9a-f-]{36},[0-9a-f-]{36}&scale=impurities$/,
+  );
+  await overlay.scrollIntoViewIfNeeded();
+  expect(
+    await overlay.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth)),
+  ).toBeGreaterThan(0);
 }

@@ -9,6 +9,7 @@ import { printJson, progressBar } from "../output.js";
 
 /** `ixalab chem props`: one structure (--smiles, --molfile) or a streamed batch (--file). */
 export function addChemCommands(program: Command): void {
+  program.command("chem").description("cheminformatics: molecular properties of any structure (RDKit)");
   addKindCommand(program, chemPropsKind)
     .option(
       "--file <file>",

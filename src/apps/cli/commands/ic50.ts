@@ -11,6 +11,11 @@ type ReportOption = { report?: string };
 
 /** `ixalab ic50 run` and `ixalab ic50 fit`: the proteasome-inhibition assay from plates or normalised data. */
 export function addIc50Commands(program: Command): void {
+  program
+    .command("ic50")
+    .description(
+      "fluorogenic β5 proteasome-inhibition assay: kinetic plate reads to rates to IC50, 4PL fits",
+    );
   addKindCommand(program, ic50RunKind)
     .option("--report <file>", "also write a self-contained HTML report (plate QC, heat maps, curves)")
     .addHelpText(

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { PlotImage } from "../components/PlotImage.js";
-import { type ChromatogramView, chromatogramPlotUrl } from "./types.js";
+import type { ChromatogramView } from "./types.js";
 
 /** A time typed in a zoom field, or undefined while it is empty or not a number. */
 function minutes(text: string): number | undefined {
@@ -49,9 +49,21 @@ function TimeField(props: {
  * The server-drawn chromatogram with the zoom an analyst checks integration with: the full signal range
  * or the impurities' (the main peak runs off the top), over a time window.
  */
-export function ChromatogramFigure({ analysisId }: { analysisId: string }) {
+export function ChromatogramFigure({
+  plotUrl,
+  alt,
+  testId,
+  initialScale = "full",
+}: {
+  /** The server's plot in a view. */
+  plotUrl: (view: ChromatogramView) => string;
+  alt: string;
+  testId: string;
+  /** The scale shown first and after Reset. */
+  initialScale?: "full" | "impurities";
+}) {
   const id = useId();
-  const [scale, setScale] = useState<"full" | "impurities">("full");
+  const [scale, setScale] = useState(initialScale);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const view: ChromatogramView = { scale };
@@ -81,12 +93,12 @@ export function ChromatogramFigure({ analysisId }: { analysisId: string }) {
         </fieldset>
         <TimeField label="From" name="From (min)" value={from} onChange={setFrom} placeholder="start" />
         <TimeField label="to" name="To (min)" value={to} onChange={setTo} placeholder="end" unit="min" />
-        {(from !== "" || to !== "" || scale !== "full") && (
+        {(from !== "" || to !== "" || scale !== initialScale) && (
           <button
             type="button"
             className="button button--small"
             onClick={() => {
-              setScale("full");
+              setScale(initialScale);
               setFrom("");
               setTo("");
             }}
@@ -100,12 +112,7 @@ export function ChromatogramFigure({ analysisId }: { analysisId: string }) {
           </span>
         )}
       </fieldset>
-      <PlotImage
-        key={chromatogramPlotUrl(analysisId, view)}
-        src={chromatogramPlotUrl(analysisId, view)}
-        alt="Chromatogram with the integration baseline, peak boundaries and labels"
-        testId="hplc-plot"
-      />
+      <PlotImage key={plotUrl(view)} src={plotUrl(view)} alt={alt} testId={testId} />
     </div>
   );
 }

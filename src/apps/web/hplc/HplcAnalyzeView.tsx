@@ -1,7 +1,8 @@
 import { useId } from "react";
 import { compact, fixed, fixedOrDash } from "../format.js";
 import { ChromatogramFigure } from "./ChromatogramFigure.js";
-import { type HplcAnalyzeResult, type HplcPeakRow, peaksCsvUrl } from "./types.js";
+import { CompareRuns } from "./CompareRuns.js";
+import { chromatogramPlotUrl, type HplcAnalyzeResult, type HplcPeakRow, peaksCsvUrl } from "./types.js";
 import { UspCells, UspHeaderCells } from "./UspCells.js";
 import "./hplc.css";
 
@@ -41,13 +42,23 @@ export function HplcAnalyzeView({ result, analysisId, headingLevel }: HplcAnalyz
       <section aria-labelledby={`${id}-plot`}>
         <Heading id={`${id}-plot`}>Chromatogram</Heading>
         {analysisId ? (
-          <ChromatogramFigure analysisId={analysisId} />
+          <ChromatogramFigure
+            plotUrl={(view) => chromatogramPlotUrl(analysisId, view)}
+            alt="Chromatogram with the integration baseline, peak boundaries and labels"
+            testId="hplc-plot"
+          />
         ) : (
           <p className="notice" role="status">
             This run was not saved, so the server cannot draw its chromatogram.
           </p>
         )}
       </section>
+      {analysisId && (
+        <section aria-labelledby={`${id}-compare`}>
+          <Heading id={`${id}-compare`}>Compare with other runs</Heading>
+          <CompareRuns analysisId={analysisId} />
+        </section>
+      )}
       <section aria-labelledby={`${id}-peaks`}>
         <Heading id={`${id}-peaks`}>Peaks</Heading>
         {analysisId && (

@@ -55,12 +55,24 @@ export interface ChromatogramView {
 
 /** URL of the server-drawn annotated chromatogram of a stored analysis, in a view. */
 export function chromatogramPlotUrl(analysisId: string, view: ChromatogramView = {}): string {
+  return `/api/analyses/${encodeURIComponent(analysisId)}/plots/chromatogram.svg${viewQuery(view)}`;
+}
+
+/** URL of stored analyses' chromatograms drawn over each other (baseline-corrected), in a view. */
+export function overlayPlotUrl(analysisIds: readonly string[], view: ChromatogramView = {}): string {
+  const ids = `ids=${analysisIds.map(encodeURIComponent).join(",")}`;
+  const rest = viewQuery(view);
+  return `/api/plots/chromatogram-overlay.svg?${ids}${rest ? `&${rest.slice(1)}` : ""}`;
+}
+
+/** A view as a query string ("?scale=impurities&from=3"), or "" for the full default. */
+function viewQuery(view: ChromatogramView): string {
   const query = new URLSearchParams();
   if (view.scale === "impurities") query.set("scale", "impurities");
   if (view.from_min !== undefined) query.set("from", String(view.from_min));
   if (view.to_min !== undefined) query.set("to", String(view.to_min));
   const search = query.toString();
-  return `/api/analyses/${encodeURIComponent(analysisId)}/plots/chromatogram.svg${search ? `?${search}` : ""}`;
+  return search ? `?${search}` : "";
 }
 
 /** The hplc.suitability result as the web shows it: the core's types, so the two cannot drift apart. */
