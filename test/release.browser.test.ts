@@ -177,6 +177,15 @@ describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
     expect(await text(audit.locator("tr", { hasText: "batch.release" }))).toContain("qa.lead");
     expect(await text(page.getByTestId("batch-status"))).toContain("released");
     await shoot("batch");
+
+    // The batch list shows the decision of the released batch only, linked to its release view.
+    await page.goto(`${url}/batches`);
+    const rows = page.getByTestId("batches").locator("tbody tr");
+    const decided = rows.filter({ hasText: "IXC-DEMO-01" }).getByTestId("batch-decision");
+    expect(await text(decided)).toBe("released");
+    expect(await decided.getByRole("link").getAttribute("href")).toBe("/batches/IXC-DEMO-01/release");
+    expect(await decided.getByRole("link").getAttribute("title")).toMatch(/^signed by qa\.lead, /);
+    expect(await text(rows.filter({ hasText: "IXC-DEMO-02" }).getByTestId("batch-decision"))).toBe("—");
   });
 
   it("shows the impure batch failing its impurity line, with the release refused", async () => {

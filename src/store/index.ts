@@ -14,5 +14,5 @@ export type { BatchFile, BatchLink } from "./batchRecords.js";
 export type { CompoundRecord, StoredCompound, UpsertOutcome } from "./compounds.js";
 export type { Db, Queryable } from "./db.js";
 export type { RawFile, RawFileInput, RawFileMeta } from "./rawFiles.js";
-export type { ReleaseRequest, StoredRelease, StoredSignature } from "./releases.js";
+export type { LatestDecision, ReleaseRequest, StoredRelease, StoredSignature } from "./releases.js";
 export { openStore, type SeedSummary, Store, type StoreOptions } from "./store.js";

@@ -215,3 +215,30 @@ function toSignature(r: SignatureRow): StoredSignature {
     contentSha256: r.content_sha256,
   };
 }
+
+/** The newest signed decision on a batch, as a list of batches shows it. */
+export interface LatestDecision {
+  decision: "released" | "rejected";
+  userName: string;
+  signedAt: string;
+}
+
+/** The newest signed decision of every batch that has one, by batch id (one query for a whole list). */
+export async function latestDecisions(db: Queryable): Promise<Map<string, LatestDecision>> {
+  const rows = await db.query<{
+    batch_id: string;
+    decision: "released" | "rejected";
+    user_name: string;
+    signed_at: Date | string;
+  }>(
+    `select distinct on (r.batch_id) r.batch_id, r.decision, s.user_name, s.signed_at
+     from releases r join signatures s on s.id = r.signature_id
+     order by r.batch_id, r.created_at desc, r.id desc`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.batch_id,
+      { decision: r.decision, userName: r.user_name, signedAt: toIso(r.signed_at) },
+    ]),
+  );
+}

@@ -599,11 +599,20 @@ export function storeContract(open: () => Promise<Store>): void {
       password: "correct horse",
     });
     expect(rejected.evaluation.outcome).toBe("fail");
+    // The list's view: the newest decision of each decided batch, in one query.
+    const decisions = await store.latestDecisions();
+    expect(decisions.get(good)).toEqual({
+      decision: "released",
+      userName: user,
+      signedAt: release.signature.signedAt,
+    });
+    expect(decisions.get(bad)).toMatchObject({ decision: "rejected", userName: user });
     const untested = uid("lot");
     await store.createBatch({ id: untested });
     await expect(
       store.releaseBatch({ ...request, batchId: untested, password: "correct horse" }),
     ).rejects.toThrow(`batch '${untested}' cannot be released: specification test-spec is incomplete`);
+    expect((await store.latestDecisions()).has(untested)).toBe(false);
   });
 
   it("handles concurrent writers with exact counts and a consistent audit trail", async () => {

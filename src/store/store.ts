@@ -54,6 +54,8 @@ import {
 } from "./rawFiles.js";
 import {
   batchAnalysesForEvaluation,
+  type LatestDecision,
+  latestDecisions,
   listReleases,
   type ReleaseRequest,
   releaseBatch,
@@ -259,6 +261,11 @@ export class Store {
   /** A batch's signed decisions, newest first. */
   async listReleases(batchId: string): Promise<StoredRelease[]> {
     return listReleases(this.db, batchId);
+  }
+
+  /** The newest signed decision of every batch that has one, by batch id. */
+  async latestDecisions(): Promise<Map<string, LatestDecision>> {
+    return latestDecisions(this.db);
   }
 
   /**

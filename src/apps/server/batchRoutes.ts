@@ -58,7 +58,11 @@ export function addBatchRoutes(
 
   app.get("/api/batches", async (c) => {
     const material = c.req.query("material");
-    return c.json(await store.listBatches(material ? { compoundId: material } : {}));
+    const [batches, decisions] = await Promise.all([
+      store.listBatches(material ? { compoundId: material } : {}),
+      store.latestDecisions(),
+    ]);
+    return c.json(batches.map((b) => ({ ...b, decision: decisions.get(b.id) ?? null })));
   });
   app.post("/api/batches", async (c) => {
     const body = parseBody(createBody, await c.req.json().catch(() => undefined), "batch");

@@ -4,7 +4,7 @@ import { ErrorMessage } from "../components/ErrorMessage.js";
 import { Link } from "../components/Link.js";
 import { fixed, formatDateTime } from "../format.js";
 import { navigate, paths } from "../router.js";
-import { type NewBatchRequest, type StoredBatch, synthesisApi } from "../synthesis/synthesisApi.js";
+import { type BatchListRow, type NewBatchRequest, synthesisApi } from "../synthesis/synthesisApi.js";
 import { useDocumentTitle } from "../useDocumentTitle.js";
 import { useFetch } from "../useFetch.js";
 import { parseInputUses } from "./batchForm.js";
@@ -13,7 +13,7 @@ import "../synthesis/synthesis.css";
 
 const num = (v: unknown, digits: number) => (typeof v === "number" ? fixed(v, digits) : "—");
 
-function BatchTable({ batches }: { batches: StoredBatch[] }) {
+function BatchTable({ batches }: { batches: BatchListRow[] }) {
   if (batches.length === 0) {
     return <p className="empty">No batches yet: create one below, or seed the demo campaign.</p>;
   }
@@ -32,6 +32,7 @@ function BatchTable({ batches }: { batches: StoredBatch[] }) {
             <th scope="col" className="num">
               Yield %
             </th>
+            <th scope="col">Release</th>
             <th scope="col">Created</th>
           </tr>
         </thead>
@@ -39,7 +40,7 @@ function BatchTable({ batches }: { batches: StoredBatch[] }) {
           {batches.map((b) => (
             <tr key={b.id}>
               <th scope="row">
-                <Link to={paths.batch(b.id)} className="mono">
+                <Link to={paths.batch(b.id)} className="mono nowrap">
                   {b.id}
                 </Link>
               </th>
@@ -56,6 +57,19 @@ function BatchTable({ batches }: { batches: StoredBatch[] }) {
               </td>
               <td className="num">{num(b.record.actual_g, 2)}</td>
               <td className="num">{num(b.record.yieldPct, 1)}</td>
+              <td data-testid="batch-decision">
+                {b.decision ? (
+                  <Link
+                    to={paths.batchRelease(b.id)}
+                    className={b.decision.decision === "released" ? "badge badge--ok" : "badge badge--bad"}
+                    title={`signed by ${b.decision.userName}, ${formatDateTime(b.decision.signedAt)}`}
+                  >
+                    {b.decision.decision}
+                  </Link>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
               <td className="nowrap">{formatDateTime(b.createdAt)}</td>
             </tr>
           ))}

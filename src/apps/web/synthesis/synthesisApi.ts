@@ -1,7 +1,7 @@
 /** Client for the synthesis, batch and release routes (src/apps/server/synthesisRoutes.ts, batchRoutes.ts). */
 import type { Specification, SpecificationEvaluation } from "../../../core/release/index.js";
 import type { CheckedRoute, RoutePlan } from "../../../core/synthesis/index.js";
-import type { StoredBatch, StoredRelease } from "../../../store/index.js";
+import type { LatestDecision, StoredBatch, StoredRelease } from "../../../store/index.js";
 import type { BatchReport } from "../../shared/batchRecords.js";
 import { type AuditEvent, getJson, send } from "../api.js";
 
@@ -14,6 +14,9 @@ export interface RouteSummary {
   target: string;
   steps: number;
 }
+
+/** A row of `GET /api/batches`: the batch and its newest signed decision, if any. */
+export type BatchListRow = StoredBatch & { decision: LatestDecision | null };
 
 /** `GET /api/batches/:id`: the batch with its genealogy, files, analyses, evaluation, decisions and audit. */
 export type BatchDetail = BatchReport & { audit: AuditEvent[] };
@@ -69,7 +72,7 @@ export const synthesisApi = {
   dossierUrl: (compoundId: string, format: "html" | "pdf") =>
     `/api/compounds/${enc(compoundId)}/dossier.${format}`,
 
-  batches: (signal?: AbortSignal) => getJson<StoredBatch[]>("/api/batches", signal),
+  batches: (signal?: AbortSignal) => getJson<BatchListRow[]>("/api/batches", signal),
   batch: (id: string, signal?: AbortSignal) => getJson<BatchDetail>(`/api/batches/${enc(id)}`, signal),
   createBatch: (request: NewBatchRequest) => postJson<BatchDetail>("/api/batches", request),
   async recordBatch(id: string, record: RecordRequest, files: readonly File[] = []): Promise<BatchDetail> {
