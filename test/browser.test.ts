@@ -385,6 +385,15 @@ describe.skipIf(!hasChromium)("web UI in Chromium", () => {
     await page.waitForURL(/\/audit$/);
     await page.getByTestId("audit").waitFor();
     expect(await page.locator('[data-testid="audit"] tbody tr').count()).toBeGreaterThan(0);
+    // Only the analyses' events, each linked to its analysis page.
+    await page.getByLabel("Entity").selectOption("analysis");
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="audit"] tbody tr')].every((tr) =>
+        tr.textContent?.includes("analysis.create"),
+      ),
+    );
+    const link = page.locator('[data-testid="audit"] tbody tr').first().getByRole("link");
+    expect(await link.getAttribute("href")).toMatch(/^\/analyses\/[0-9a-f-]{36}$/);
   });
 
   it("threw no uncaught errors in the page", () => {

@@ -110,6 +110,10 @@ describe("HTTP API", () => {
     expect(stored.body.result.formula).toBe("C2H6O");
     const audit = await getJson("/api/audit?limit=5");
     expect(audit.body[0]).toMatchObject({ action: "analysis.create", entityId: id, actor: "api-test" });
+    const ofAnalysis = await getJson(`/api/audit?entity=analysis&entityId=${id}`);
+    expect(ofAnalysis.body.map((e: { action: string }) => e.action)).toEqual(["analysis.create"]);
+    const compounds = await getJson("/api/audit?entity=compound");
+    expect(compounds.body.every((e: { entity: string }) => e.entity === "compound")).toBe(true);
     // The list to read: each result's headline lines, without the result and its envelope.
     const summaries = await getJson("/api/analyses?kind=chem.props&view=summary");
     const row = summaries.body.find((r: { id: string }) => r.id === id);

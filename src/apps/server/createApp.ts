@@ -136,7 +136,9 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
     if (!Number.isInteger(limit) || limit < 1 || limit > 10000) {
       throw new InputError(`limit: expected a whole number from 1 to 10000, found '${c.req.query("limit")}'`);
     }
-    return c.json(await store.auditLog({ limit }));
+    const entity = c.req.query("entity") || undefined;
+    const entityId = c.req.query("entityId") || undefined;
+    return c.json(await store.auditLog({ limit, ...(entity && { entity }), ...(entityId && { entityId }) }));
   });
   addIc50Routes(app, store);
   addPkRoutes(app, store);

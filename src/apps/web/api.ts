@@ -335,8 +335,9 @@ export const api = {
   curvesCsvUrl: (id: string) => `/api/analyses/${enc(id)}/curves.csv`,
   /** A self-contained HTML report of a stored analysis. */
   reportUrl: (id: string) => `/api/analyses/${enc(id)}/report.html`,
-  audit: (limit: number, signal?: AbortSignal) =>
-    getJson<AuditEvent[]>(`/api/audit${query({ limit })}`, signal),
+  /** The newest audit events, of one kind of entity when `entity` is given. */
+  audit: (limit: number, signal?: AbortSignal, entity?: string) =>
+    getJson<AuditEvent[]>(`/api/audit${query({ limit, ...(entity && { entity }) })}`, signal),
 };
 
 /** The input files named in a provenance envelope; an empty list for anything else. */

@@ -1,6 +1,27 @@
 import type { AuditEvent } from "../api.js";
 import { formatDateTime } from "../format.js";
+import { paths } from "../router.js";
 import { JsonView } from "./JsonView.js";
+import { Link } from "./Link.js";
+
+/** The page of an audited record, where the app has one. */
+function entityPath(entity: string, id: string): string | null {
+  if (entity === "analysis") return paths.analysis(id);
+  if (entity === "batch") return paths.batch(id);
+  if (entity === "compound") return paths.compound(id);
+  return null;
+}
+
+function EntityId({ entity, id }: { entity: string; id: string }) {
+  const path = entityPath(entity, id);
+  return path ? (
+    <Link to={path} className="mono">
+      {id}
+    </Link>
+  ) : (
+    <span className="mono muted">{id}</span>
+  );
+}
 
 /** Audit events with their before/after states, collapsed. */
 export function AuditTable({ events }: { events: AuditEvent[] }) {
@@ -30,9 +51,14 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
               </td>
               <td className="nowrap">
                 {event.entity}
-                {event.entityId && <span className="mono muted"> {event.entityId}</span>}
+                {event.entityId && (
+                  <>
+                    {" "}
+                    <EntityId entity={event.entity} id={event.entityId} />
+                  </>
+                )}
               </td>
-              <td>
+              <td className="nowrap">
                 {event.before === null && event.after === null ? (
                   <span className="muted">—</span>
                 ) : (

@@ -7,11 +7,17 @@ import { useFetch } from "../useFetch.js";
 
 const LIMITS = [50, 100, 500];
 
+/** The kinds of record the store writes audit events for. */
+const ENTITIES = ["analysis", "batch", "compound", "raw_file", "signature", "user"];
+
 /** /audit — the append-only audit log, newest first. */
 export function AuditPage() {
   useDocumentTitle("Audit log");
   const [limit, setLimit] = useState(100);
-  const state = useFetch(`audit:${limit}`, (signal) => api.audit(limit, signal));
+  const [entity, setEntity] = useState("");
+  const state = useFetch(`audit:${limit}:${entity}`, (signal) =>
+    api.audit(limit, signal, entity || undefined),
+  );
   return (
     <>
       <div className="page-head">
@@ -32,6 +38,17 @@ export function AuditPage() {
               ))}
             </select>{" "}
             events
+          </label>
+          <label className="inline-field">
+            of{" "}
+            <select value={entity} onChange={(event) => setEntity(event.target.value)} aria-label="Entity">
+              <option value="">every record</option>
+              {ENTITIES.map((e) => (
+                <option key={e} value={e}>
+                  {e.replace("_", " ")}
+                </option>
+              ))}
+            </select>
           </label>
           <button type="button" className="button button--small" onClick={state.reload}>
             Refresh
