@@ -74,7 +74,8 @@ describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
     await page.getByRole("link", { name: "Steps and balances" }).click();
     await page.waitForURL(/\/synthesis\/ixazomib-citrate$/);
     expect(await text(page.getByTestId("balanced-count"))).toBe("4 / 4");
-    expect(await text(page.getByTestId("balance-1"))).toMatch(/^Balanced releases ClH as hydrogen chloride/);
+    expect(await text(page.getByTestId("balance-1"))).toMatch(/^Balanced releases ClH \(hydrogen chloride\)/);
+    expect(await text(page.getByTestId("balance-4"))).toMatch(/^Balanced releases 2 H2O \(water\)/);
     const reaction = page.getByTestId("reaction-2");
     await reaction.scrollIntoViewIfNeeded();
     await expect

@@ -305,5 +305,6 @@ function wrap(text: string, width: number): string[] {
 }
 
 function shorten(name: string): string {
-  return name.length > 30 ? `${name.slice(0, 28)}…` : name;
+  // A 200-px box holds ~27 characters of 12-px bold text.
+  return name.length > 26 ? `${name.slice(0, 25)}…` : name;
 }

@@ -7,7 +7,7 @@ import {
   resolveParameters,
 } from "../core/pk/index.js";
 import { escapeXml } from "../core/plot/index.js";
-import type { CheckedRoute } from "../core/synthesis/index.js";
+import { type CheckedRoute, coProductText } from "../core/synthesis/index.js";
 import { characterizationWorkflowDiagram, mechanismDiagram, synthesisWorkflowDiagram } from "./diagrams.js";
 import { htmlPage, htmlTable } from "./htmlPage.js";
 
@@ -145,7 +145,9 @@ export function dossierHtml(d: DossierInput): string {
       `${s.index}. ${e(s.name)}`,
       `<code>${e(s.reactionSmiles)}</code>`,
       s.balanced ? "yes" : '<span class="bad">no</span>',
-      `${e(s.released.formula)} (${e(s.coProducts.map((x) => x.name).join(", "))})`,
+      s.released.accounted
+        ? e(coProductText(s.coProducts))
+        : `${e(s.released.formula)} <span class="bad">(not accounted for by ${e(coProductText(s.coProducts) || "any co-product")})</span>`,
       `${s.expectedYieldPct} %`,
       s.assumptions.map((a) => `${e(a.text)} <span class="muted">[${e(a.source)}]</span>`).join("<br>"),
     ]),

@@ -7,6 +7,7 @@ export {
   type CheckedStep,
   checkRoute,
 } from "./checkRoute.js";
+export { type CoProductCount, coProductText, groupCoProducts } from "./coProducts.js";
 export { type DepictReactionOptions, depictReactionSvg } from "./depictReaction.js";
 export { type LineageLink, type LineageNode, lineageTree } from "./lineage.js";
 export { type PlannedInput, type PlannedStep, planRoute, type RoutePlan } from "./planRoute.js";

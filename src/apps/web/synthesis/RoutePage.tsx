@@ -1,3 +1,4 @@
+import { groupCoProducts } from "../../../core/synthesis/coProducts.js";
 import { Async } from "../components/Async.js";
 import { Formula } from "../components/Formula.js";
 import { Link } from "../components/Link.js";
@@ -32,9 +33,23 @@ function BalanceStatus({ step }: { step: Step }) {
         </>
       )}
       <span>
-        releases <Formula formula={step.released.formula} />
-        {step.coProducts.length > 0 && <> as {step.coProducts.map((c) => c.name).join(" + ")}</>}
-        {!step.released.accounted && <strong className="bad"> — not accounted for by the co-products</strong>}
+        releases{" "}
+        {step.released.accounted && step.coProducts.length === 0 ? (
+          "nothing"
+        ) : step.released.accounted ? (
+          groupCoProducts(step.coProducts).map((g, k) => (
+            <span key={g.name}>
+              {k > 0 && " + "}
+              {g.count > 1 && `${g.count} `}
+              <Formula formula={g.formula} /> ({g.name})
+            </span>
+          ))
+        ) : (
+          <>
+            <Formula formula={step.released.formula} />
+            <strong className="bad"> — not accounted for by the co-products</strong>
+          </>
+        )}
       </span>
     </p>
   );
