@@ -258,6 +258,12 @@ describe("batches and release over HTTP", () => {
     expect(dossier.status).toBe(200);
     expect(dossier.body).toContain('<span data-testid="formula">C20H23BCl2N2O9</span>');
     expect(dossier.body).toContain('<span data-testid="mw">517.12</span>');
+    // The batch tests are the released IXC-DEMO-01's, not those of the impure IXC-DEMO-02 stored after it.
+    expect(dossier.body).toContain("are those of IXC-DEMO-01, the most recently released batch (signed by");
+    for (const kind of ["hplc.analyze", "ms.confirm", "nmr.process", "xrpd.match"])
+      expect(dossier.body).toMatch(
+        new RegExp(`<h3>${kind.replace(".", "\\.")} <span class="muted">[^<]*batch IXC-DEMO-01</span>`),
+      );
     const noRoute = await call("/api/compounds/bortezomib/dossier.html");
     expect(noRoute.status).toBe(400);
     expect(noRoute.body.error.message).toContain("no synthesis route makes 'bortezomib'");

@@ -37,8 +37,17 @@ export interface DossierInput {
   route: CheckedRoute;
   pk: PkTableRow[];
   assays: AssaySummary[];
+  /** The batch whose tests the assay section shows, or null when no batch is released (latest of any). */
+  releasedBatch: ReleasedBatch | null;
   generatedAt: string;
   ixalabVersion: string;
+}
+
+/** A released batch of the compound, with its signature. */
+export interface ReleasedBatch {
+  batchId: string;
+  signedBy: string;
+  signedAt: string;
 }
 
 /** Model and regimen of the dossier's PK table: the Gupta 2017 typical subject after one 4 mg dose. */
@@ -152,6 +161,10 @@ export function dossierHtml(d: DossierInput): string {
       s.assumptions.map((a) => `${e(a.text)} <span class="muted">[${e(a.source)}]</span>`).join("<br>"),
     ]),
   );
+  const r = d.releasedBatch;
+  const assaySource = r
+    ? `<p class="muted" id="assay-source">Batch tests (HPLC, HRMS, NMR, XRPD) are those of ${e(r.batchId)}, the most recently released batch (signed by ${e(r.signedBy)}, ${e(r.signedAt)}), where it has them; the rest are the latest stored.</p>`
+    : '<p class="muted" id="assay-source">No batch of this compound has been released: each result is the latest stored, of any batch.</p>';
   const assays = d.assays.length
     ? d.assays
         .map(
@@ -172,7 +185,7 @@ export function dossierHtml(d: DossierInput): string {
 <h2>Mechanism of action</h2><figure id="mechanism">${mechanismDiagram()}</figure>
 <h2>Synthesis</h2><figure id="synthesis-workflow">${synthesisWorkflowDiagram(d.route)}</figure>${steps}
 <h2>Characterization</h2><figure id="characterization-workflow">${characterizationWorkflowDiagram()}</figure>
-<h2>Latest assay results</h2>${assays}`;
+<h2>Latest assay results</h2>${assaySource}${assays}`;
   return htmlPage(`${c.name} — compound dossier`, body);
 }
 

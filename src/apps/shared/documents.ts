@@ -10,7 +10,7 @@ import {
 import { type CheckedRoute, checkRoute } from "../../core/synthesis/index.js";
 import { summariseAnalysis } from "../../reports/analysisSummary.js";
 import { type CoaInput, coaHtml } from "../../reports/coa.js";
-import { type AssaySummary, dossierHtml, dossierPkTable } from "../../reports/dossier.js";
+import { type AssaySummary, dossierHtml, dossierPkTable, type ReleasedBatch } from "../../reports/dossier.js";
 import type { Store } from "../../store/index.js";
 import { IXALAB_VERSION } from "../../version.js";
 
@@ -124,9 +124,15 @@ export async function dossierDocument(
     );
   }
   const assays: AssaySummary[] = [];
+  const released = store ? await latestReleasedBatch(store, compoundId) : null;
   if (store) {
     for (const kind of DOSSIER_ASSAY_KINDS) {
-      const [latest] = await store.listAnalyses({ kind, limit: 1 });
+      // A batch's tests come from the released batch when there is one: a rejected lot's impurity
+      // profile is not the compound's.
+      const [ofReleased] = released
+        ? await store.listAnalyses({ kind, batchId: released.batchId, limit: 1 })
+        : [];
+      const [latest] = ofReleased ? [ofReleased] : await store.listAnalyses({ kind, limit: 1 });
       if (latest) {
         assays.push({
           id: latest.id,
@@ -144,7 +150,24 @@ export async function dossierDocument(
     route: checkedRoute(rdkit, route.id),
     pk: dossierPkTable(compound),
     assays,
+    releasedBatch: released,
     generatedAt: now.toISOString(),
     ixalabVersion: IXALAB_VERSION,
   });
+}
+
+/** The compound's most recently released batch, with who signed it and when; null when none is released. */
+async function latestReleasedBatch(store: Store, compoundId: string): Promise<ReleasedBatch | null> {
+  const [batches, decisions] = await Promise.all([
+    store.listBatches({ compoundId }),
+    store.latestDecisions(),
+  ]);
+  let best: ReleasedBatch | null = null;
+  for (const batch of batches) {
+    const d = decisions.get(batch.id);
+    if (d?.decision !== "released") continue;
+    if (!best || d.signedAt > best.signedAt)
+      best = { batchId: batch.id, signedBy: d.userName, signedAt: d.signedAt };
+  }
+  return best;
 }
