@@ -117,7 +117,7 @@ export function dossierHtml(d: DossierInput): string {
         `<span data-testid="mw">${mw === undefined ? "—" : mw.toFixed(2)}</span> g/mol (${e(c.conventionalAverageMass?.method)})`,
       ],
       ["Monoisotopic mass", `${c.computed.monoisotopicMass.toFixed(6)} u`],
-      ["SMILES", `<code>${e(c.smiles)}</code>`],
+      ["SMILES", `<code class="smiles">${e(c.smiles)}</code>`],
       ["InChIKey", `<code>${e(c.computed.inchiKey)}</code>`],
       ["Identity source", e(c.identitySource)],
     ],
@@ -152,7 +152,7 @@ export function dossierHtml(d: DossierInput): string {
     ["step", "reaction", "balanced", "released", "expected yield", "assumptions"],
     d.route.steps.map((s) => [
       `${s.index}. ${e(s.name)}`,
-      `<code>${e(s.reactionSmiles)}</code>`,
+      `<code class="smiles">${e(s.reactionSmiles)}</code>`,
       s.balanced ? "yes" : '<span class="bad">no</span>',
       s.released.accounted
         ? e(coProductText(s.coProducts))

@@ -14,7 +14,7 @@ th{background:#f7fafc;font-weight:600}td.num{text-align:right}
 .bad{color:#c53030;font-weight:600}.muted{color:#718096}.grid{display:flex;flex-wrap:wrap;gap:.75rem}
 .grid figure{margin:0;border:1px solid #e2e8f0;border-radius:6px;padding:.25rem}
 figcaption{font-size:12px;color:#4a5568;padding:.25rem}
-code{font-size:12px;background:#f7fafc;padding:0 .2rem;word-break:break-all}
+code{font-size:12px;background:#f7fafc;padding:0 .2rem}code.smiles{word-break:break-all}
 figure svg{max-width:100%;height:auto}
 @media print{.grid figure{break-inside:avoid}}
 </style></head><body>
