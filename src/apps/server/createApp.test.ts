@@ -4,6 +4,7 @@ import { REFERENCE_DATA } from "../../catalog/index.js";
 import { openStore, type Store } from "../../store/index.js";
 import { systemRunContext } from "../shared/runContext.js";
 import { createApp } from "./createApp.js";
+import { maxBodyBytesFrom } from "./startServer.js";
 
 // The HTTP API tested in-process (hono's app.request), on an in-memory PGlite store.
 let store: Store;
@@ -245,5 +246,44 @@ describe("PK over HTTP", () => {
     const pop = await post("pk.population", { subjects: 50, seed: 3, cycles: 1, aucWindows: [[0, 168]] });
     expect(pop.envelope.result.subjects).toHaveLength(50);
     expect(await (await app.request(`/api/analyses/${pop.id}/plots/pk.svg`)).text()).toMatch(/<polygon/);
+  });
+});
+
+describe("upload limit", () => {
+  it("answers 413 before storing anything when a body is larger than the limit, with or without a length", async () => {
+    const small = createApp({ store, ctx: systemRunContext(), maxBodyBytes: 1024 });
+    const form = new FormData();
+    form.set("parameters", "{}");
+    form.set("save", "true");
+    form.set("molfile", new File(["x".repeat(4096)], "big.mol"));
+    const before = (await store.listAnalyses({ limit: 1000 })).length;
+    const response = await small.request("/api/analyses/chem.props", { method: "POST", body: form });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.message).toBe(
+      "request body: larger than the server's limit of 1024 bytes (IXALAB_MAX_UPLOAD_MB)",
+    );
+    // A streamed body without Content-Length is cut off as it passes the limit.
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 8; i++) controller.enqueue(new TextEncoder().encode("y".repeat(512)));
+        controller.close();
+      },
+    });
+    const streamed = await small.request("/api/analyses/chem.props", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect((await store.listAnalyses({ limit: 1000 })).length).toBe(before);
+  });
+
+  it("takes the limit from IXALAB_MAX_UPLOAD_MB, refusing what is not a positive number", () => {
+    expect(maxBodyBytesFrom({})).toBe(512 * 1024 ** 2);
+    expect(maxBodyBytesFrom({ IXALAB_MAX_UPLOAD_MB: "2048" })).toBe(2048 * 1024 ** 2);
+    expect(() => maxBodyBytesFrom({ IXALAB_MAX_UPLOAD_MB: "lots" })).toThrow(
+      "IXALAB_MAX_UPLOAD_MB: expected a positive number of MiB, found 'lots'",
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { Catalog as CatalogClass } from "../../catalog/catalog.js";
 import { type Catalog, compoundRecordSchema, REFERENCE_DATA } from "../../catalog/index.js";
@@ -29,11 +30,39 @@ export interface AppDependencies {
   webRoot?: string;
   /** Called with internal (non-input) errors, e.g. to log them. */
   onInternalError?: (error: unknown) => void;
+  /** The largest request body, bytes: uploads are held in memory. @default 512 MiB */
+  maxBodyBytes?: number;
 }
 
+/** 10 million events × 12 float parameters is ~480 MB: the largest FCS file a lab uploads, with room. */
+export const DEFAULT_MAX_BODY_BYTES = 512 * 1024 ** 2;
+
 /** The Ixalab HTTP API (JSON under /api) and the web UI. */
-export function createApp({ store, ctx, webRoot, onInternalError }: AppDependencies): Hono {
+export function createApp({
+  store,
+  ctx,
+  webRoot,
+  onInternalError,
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+}: AppDependencies): Hono {
   const app = new Hono();
+  // Checked against Content-Length before reading, and while streaming a body without one.
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        c.json(
+          {
+            error: {
+              type: "InputError",
+              message: `request body: larger than the server's limit of ${formatMiB(maxBodyBytes)} (IXALAB_MAX_UPLOAD_MB)`,
+            },
+          },
+          413,
+        ),
+    }),
+  );
   let catalog: Promise<Catalog> | undefined;
   // The catalog is built from the stored compounds once; writes to compounds will reset it.
   const getCatalog = () => {
@@ -162,4 +191,8 @@ export function createApp({ store, ctx, webRoot, onInternalError }: AppDependenc
     });
   });
   return app;
+}
+
+function formatMiB(bytes: number): string {
+  return bytes < 1024 ** 2 ? `${bytes} bytes` : `${Number((bytes / 1024 ** 2).toPrecision(4))} MiB`;
 }

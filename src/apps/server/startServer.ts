@@ -6,7 +6,7 @@ import { serve } from "@hono/node-server";
 import { InputError } from "../../core/errors.js";
 import { openAppStore } from "../shared/appStore.js";
 import { closeSystemRunContext, systemRunContext } from "../shared/runContext.js";
-import { createApp } from "./createApp.js";
+import { createApp, DEFAULT_MAX_BODY_BYTES } from "./createApp.js";
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -21,14 +21,29 @@ export interface ServerOptions {
 /** The built web UI: dist/web beside dist/apps/server. */
 const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "web");
 
+/**
+ * The upload limit from IXALAB_MAX_UPLOAD_MB, or the default.
+ * @throws InputError when it is set but not a positive number.
+ */
+export function maxBodyBytesFrom(env: NodeJS.ProcessEnv): number {
+  const text = env.IXALAB_MAX_UPLOAD_MB;
+  if (text === undefined || text === "") return DEFAULT_MAX_BODY_BYTES;
+  const mb = Number(text);
+  if (!(Number.isFinite(mb) && mb > 0))
+    throw new InputError(`IXALAB_MAX_UPLOAD_MB: expected a positive number of MiB, found '${text}'`);
+  return Math.round(mb * 1024 ** 2);
+}
+
 /** Opens the store (seeding the reference compounds), then listens. */
 export async function startServer(options: ServerOptions = {}) {
+  const maxBodyBytes = maxBodyBytesFrom(process.env);
   const store = await openAppStore({ dataDir: options.dataDir ?? "./data" });
   const app = createApp({
     store,
     ctx: systemRunContext(),
     webRoot: existsSync(WEB_ROOT) ? WEB_ROOT : undefined,
     onInternalError: (error) => console.error(error),
+    maxBodyBytes,
   });
   const host = options.host ?? "127.0.0.1";
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
