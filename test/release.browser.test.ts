@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
       ["nmr-identity", "pass"],
       ["xrpd-form", "pass"],
     ]);
-    expect(await text(page.getByTestId("value-hplc-single-impurity"))).toBe("0.12");
+    expect(await text(page.getByTestId("value-hplc-single-impurity"))).toBe("0.12 %");
     expect(await text(table.locator('tr[data-test="hplc-single-impurity"] td').first())).toBe("≤ 0.15 %");
 
     // A wrong password is refused and nothing is signed.
@@ -194,7 +194,7 @@ describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
     const row = page.locator('[data-testid="spec-table"] tr[data-test="hplc-single-impurity"]');
     await row.waitFor();
     expect(await row.getAttribute("data-status")).toBe("fail");
-    expect(await text(page.getByTestId("value-hplc-single-impurity"))).toBe("0.21");
+    expect(await text(page.getByTestId("value-hplc-single-impurity"))).toBe("0.21 %");
     expect(await page.getByTestId("outcome").getAttribute("data-outcome")).toBe("fail");
     // The form proposes a rejection; choosing release blocks the button and says why.
     await page.getByRole("radio", { name: "Release" }).check();

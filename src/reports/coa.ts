@@ -1,5 +1,5 @@
 import { escapeXml } from "../core/plot/index.js";
-import type { Specification, SpecificationEvaluation } from "../core/release/index.js";
+import { type Specification, type SpecificationEvaluation, valueText } from "../core/release/index.js";
 import type { BatchLink, StoredBatch, StoredRelease } from "../store/index.js";
 import { htmlPage, htmlTable } from "./htmlPage.js";
 
@@ -23,14 +23,18 @@ const STATUS_CLASS: Record<string, string> = { pass: "ok", fail: "bad", "not tes
 export function coaHtml(c: CoaInput): string {
   const e = (s: string | number | null | undefined) => escapeXml(String(s ?? "—"));
   const record = c.batch.record as Record<string, unknown>;
-  const rows = c.evaluation.tests.map((t) => [
-    e(t.title),
-    `<code>${e(t.kind)}</code>`,
-    e(t.limit),
-    e(typeof t.value === "number" ? String(t.value) : t.value),
-    `<span class="${STATUS_CLASS[t.status] ?? ""}" data-status="${e(t.status)}">${e(t.status)}</span>`,
-    t.analysisId ? `<code>${e(t.analysisId.slice(0, 8))}</code>` : "—",
-  ]);
+  const criterion = (testId: string) => c.specification.tests.find((s) => s.id === testId)?.criterion;
+  const rows = c.evaluation.tests.map((t) => {
+    const tested = criterion(t.testId);
+    return [
+      e(t.title),
+      `<code>${e(t.kind)}</code>`,
+      e(t.limit),
+      e(tested ? valueText(tested, t.value) : t.value),
+      `<span class="${STATUS_CLASS[t.status] ?? ""}" data-status="${e(t.status)}">${e(t.status)}</span>`,
+      t.analysisId ? `<code>${e(t.analysisId.slice(0, 8))}</code>` : "—",
+    ];
+  });
   const decision = c.release
     ? `<p class="decision" data-decision="${e(c.release.decision)}"><strong>${c.release.decision === "released" ? "Released" : "Rejected"}</strong> by ${e(c.release.signature.userName)} at ${e(c.release.signature.signedAt)} — “${e(c.release.signature.meaning)}”.<br><span class="muted">Signature ${e(c.release.signature.id)}, content SHA-256 ${e(c.release.signature.contentSha256)}</span></p>`
     : '<p class="decision bad" data-decision="none">DRAFT — not released: no signed QA decision.</p>';

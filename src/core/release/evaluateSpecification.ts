@@ -74,6 +74,22 @@ export function limitText(c: TestCriterion): string {
   }
 }
 
+/**
+ * A test's measured value as a certificate prints it, with the unit its criterion measures in:
+ * "99.5 %", "1.35 ppm" (the |error|), "conforms", "—" when not tested.
+ */
+export function valueText(c: TestCriterion, value: number | string | null): string {
+  if (value === null) return "—";
+  if (typeof value === "string") return value;
+  const unit =
+    c.type === "hplc.purity" || c.type === "hplc.maxSingleImpurity"
+      ? " %"
+      : c.type === "ms.ion"
+        ? " ppm"
+        : "";
+  return `${value}${unit}`;
+}
+
 function judge(test: SpecificationTest, result: unknown): Verdict {
   const r = (result ?? {}) as Record<string, unknown>;
   const c = test.criterion;

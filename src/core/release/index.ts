@@ -1,7 +1,7 @@
 /** Specifications as data and their evaluation against a batch's analyses (pure). */
 
 export { ReleaseBlockedError, SignatureError } from "./errors.js";
-export { evaluateSpecification, limitText } from "./evaluateSpecification.js";
+export { evaluateSpecification, limitText, valueText } from "./evaluateSpecification.js";
 export type {
   EvaluatedAnalysis,
   NmrSignal,

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { valueText } from "../../../core/release/evaluateSpecification.js";
 import { Async } from "../components/Async.js";
 import { DocumentLinks } from "../components/DocumentLinks.js";
 import { Link } from "../components/Link.js";
@@ -38,7 +39,8 @@ function SpecificationTable({
         </thead>
         <tbody>
           {evaluation.tests.map((t) => {
-            const source = specification.tests.find((s) => s.id === t.testId)?.source;
+            const spec = specification.tests.find((s) => s.id === t.testId);
+            const source = spec?.source;
             return (
               <tr key={t.testId} data-test={t.testId} data-status={t.status}>
                 <th scope="row">
@@ -48,7 +50,7 @@ function SpecificationTable({
                 </th>
                 <td>{t.limit}</td>
                 <td className="nowrap" data-testid={`value-${t.testId}`}>
-                  {t.value === null ? "—" : String(t.value)}
+                  {spec ? valueText(spec.criterion, t.value) : t.value === null ? "—" : String(t.value)}
                 </td>
                 <td>
                   <StatusBadge status={t.status} testId={`status-${t.testId}`} />
