@@ -5,6 +5,9 @@ import { formatDateTime } from "../format.js";
 import { paths } from "../router.js";
 import { useFetch } from "../useFetch.js";
 
+/** A row's share of the result's headline: the page it links to has the rest. */
+const SUMMARY_LINES = 3;
+
 /** The latest stored analyses of every kind; `version` changes after each new run to refresh the list. */
 export function RecentAnalyses({ version }: { version: number }) {
   const state = useFetch(`analyses:${version}`, (signal) => api.analysisSummaries({ limit: 20 }, signal));
@@ -44,11 +47,12 @@ export function RecentAnalyses({ version }: { version: number }) {
                         )}
                       </td>
                       <td className="analysis-summary" data-testid="analysis-summary">
-                        {analysis.summary.map(([label, value]) => (
+                        {analysis.summary.slice(0, SUMMARY_LINES).map(([label, value]) => (
                           <span key={label}>
                             <span className="muted">{label}</span> {value}
                           </span>
                         ))}
+                        {analysis.summary.length > SUMMARY_LINES && <span className="muted">…</span>}
                       </td>
                       <td className="mono nowrap">
                         <Link to={paths.analysis(analysis.id)}>{analysis.id.slice(0, 8)}</Link>
