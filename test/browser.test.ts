@@ -319,6 +319,10 @@ describe.skipIf(!hasChromium)("web UI in Chromium", () => {
       const summary = await text(typical.getByTestId("pk-summary"));
       expect(summary).toContain("guide");
       expect(summary).toContain("543");
+      // Tmax after the first dose is what the guide's 1 h compares with; the regimen's peak comes late.
+      // 1.28 h and 18.0 ng/mL, as the single-dose test in gupta2017.test.ts finds the peak.
+      expect(await text(typical.getByTestId("pk-first-dose"))).toMatch(/^1\.28 h, (17\.9\d|18\.0\d) ng\/mL$/);
+      expect(await text(typical.getByTestId("pk-tmax"))).toMatch(/^at \d+\.\d h \(day \d+\)$/);
       expect(await text(typical.getByTestId("pk-inhibition"))).toMatch(/last cycle.*\d+\.\d %.*\d+\.\d %/);
       expect(await loadedWidth(typical.getByTestId("pk-plot-simulate"))).toBeGreaterThan(0);
 

@@ -58,6 +58,11 @@ export interface PkSimulateResult {
     terminalHalfLife_h: number;
     vss_L: number;
   };
+  /**
+   * The peak after the first dose, before the second, Tmax from that dose: what the label's "Tmax 1 h
+   * after a dose" compares with (`summary` keeps the CLI contract's keys).
+   */
+  firstDose: { cmax_ng_mL: number; tmax_h: number };
   parameters: Record<string, number>;
   /** % β5 inhibition at each time, when an inhibition link was given. */
   inhibition_pct?: number[];
@@ -103,6 +108,15 @@ export const pkSimulateKind: AnalysisKind<PkSimulateParameters, PkSimulateResult
     const refined = findPeak(model, parameters, events, first, last);
     const { cmax, tmax_h } = refined.cmax >= onGrid.cmax ? refined : onGrid;
     const auc = exactAuc(model, parameters, events, [[first, last]])[0] ?? Number.NaN;
+    const doseTimes = [...new Set(events.map((e) => e.time_h))].sort((a, b) => a - b);
+    const firstDoseAt = doseTimes[0] ?? 0;
+    const firstPeak = findPeak(
+      model,
+      parameters,
+      events,
+      firstDoseAt,
+      doseTimes[1] ?? Math.max(last, firstDoseAt + 168),
+    );
     const disposition = dispositionSummary(model, parameters);
     return {
       result: {
@@ -116,6 +130,7 @@ export const pkSimulateKind: AnalysisKind<PkSimulateParameters, PkSimulateResult
           terminalHalfLife_h: disposition.terminalHalfLife_h,
           vss_L: disposition.vss_L,
         },
+        firstDose: { cmax_ng_mL: firstPeak.cmax, tmax_h: firstPeak.tmax_h - firstDoseAt },
         parameters,
         ...(params.inhibition && { inhibition_pct: Array.from(beta5Inhibition(conc, params.inhibition)) }),
       },

@@ -42,7 +42,7 @@ export function PkSimulateView({ result, analysisId, lastCycleStartH, headingLev
       </section>
       <section aria-labelledby={`${id}-summary`}>
         <Heading id={`${id}-summary`}>Summary</Heading>
-        <PkSummaryTable summary={result.summary} />
+        <PkSummaryTable summary={result.summary} firstDose={result.firstDose} />
       </section>
       {inhibition && (
         <section aria-labelledby={`${id}-inhibition`}>

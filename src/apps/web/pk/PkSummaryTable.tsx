@@ -13,8 +13,14 @@ function Guide({ children }: { children: ReactNode }) {
   );
 }
 
-/** Cmax, Tmax, AUC, terminal t½ and Vss of a simulated typical subject, with the guide's values beside them. */
-export function PkSummaryTable({ summary }: { summary: PkSummary }) {
+/** Tmax and Cmax after the first dose and over the regimen, AUC, terminal t½ and Vss of a simulated typical subject, with the guide's values beside them. */
+export function PkSummaryTable({
+  summary,
+  firstDose,
+}: {
+  summary: PkSummary;
+  firstDose?: { cmax_ng_mL: number; tmax_h: number } | undefined;
+}) {
   return (
     <div className="table-wrap">
       <table className="data pk-summary" data-testid="pk-summary">
@@ -27,29 +33,33 @@ export function PkSummaryTable({ summary }: { summary: PkSummary }) {
           </tr>
         </thead>
         <tbody>
+          {firstDose && (
+            <tr>
+              <th scope="row">
+                T<sub>max</sub>, C<sub>max</sub> after the first dose
+              </th>
+              <td data-testid="pk-first-dose">
+                {fixed(firstDose.tmax_h, 2)} <span className="unit">h</span>, {fixed(firstDose.cmax_ng_mL, 2)}{" "}
+                <span className="unit">ng/mL</span>
+              </td>
+              <Guide>
+                T<sub>max</sub> {GUIDE.tmax_h} <span className="unit">h</span> (median, sampled)
+              </Guide>
+            </tr>
+          )}
           <tr>
             <th scope="row">
               C<sub>max</sub>
+              <span className="props__hint">highest over the regimen</span>
             </th>
             <td data-testid="pk-cmax">
-              {fixed(summary.cmax_ng_mL, 2)} <span className="unit">ng/mL</span>
-            </td>
-            <td className="muted">—</td>
-          </tr>
-          <tr>
-            <th scope="row">
-              T<sub>max</sub>
-              <span className="props__hint">time of the overall peak</span>
-            </th>
-            <td data-testid="pk-tmax">
-              {fixed(summary.tmax_h, 1)} <span className="unit">h</span>{" "}
-              <span className="muted">
-                ({fixed(summary.tmax_h / 24, 2)} <span className="unit">d</span>)
+              {fixed(summary.cmax_ng_mL, 2)} <span className="unit">ng/mL</span>{" "}
+              <span className="muted" data-testid="pk-tmax">
+                at {fixed(summary.tmax_h, 1)} <span className="unit">h</span> (day{" "}
+                {Math.floor(summary.tmax_h / 24) + 1})
               </span>
             </td>
-            <Guide>
-              {GUIDE.tmax_h} <span className="unit">h</span> after a dose
-            </Guide>
+            <td className="muted">—</td>
           </tr>
           <tr>
             <th scope="row">AUC</th>

@@ -13,6 +13,8 @@ export interface PkSimulateResult {
   times_h: number[];
   conc_ng_mL: number[];
   summary: PkSummary;
+  /** The peak after the first dose; absent from results stored before it was computed. */
+  firstDose?: { cmax_ng_mL: number; tmax_h: number };
   parameters: Record<string, number>;
   inhibition_pct?: number[];
 }
