@@ -117,6 +117,9 @@ describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
     ]);
     const analyses = page.getByTestId("batch-analyses");
     expect(await analyses.locator("tbody tr").count()).toBe(4);
+    expect(
+      await text(analyses.getByRole("row", { name: /hplc\.analyze/ }).getByTestId("analysis-summary")),
+    ).toMatch(/^purity 99\.\d\d % \(area\)/);
     await analyses
       .getByRole("row", { name: /hplc\.analyze/ })
       .getByRole("link")

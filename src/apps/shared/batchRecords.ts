@@ -2,6 +2,7 @@ import type { RDKit } from "../../core/chem/index.js";
 import { InputError, NotFoundError } from "../../core/errors.js";
 import type { SpecificationEvaluation } from "../../core/release/index.js";
 import { batchYield, type LineageNode, lineageTree } from "../../core/synthesis/index.js";
+import { summariseAnalysis } from "../../reports/analysisSummary.js";
 import type {
   AuditEvent,
   BatchFile,
@@ -55,7 +56,8 @@ export interface BatchReport {
   /** The whole genealogy as trees: everything this batch was made from, and everything made from it. */
   lineage: BatchLineage;
   files: BatchFile[];
-  analyses: { id: string; kind: string; createdAt: string }[];
+  /** Each with its result's headline lines (see summariseAnalysis). */
+  analyses: { id: string; kind: string; createdAt: string; summary: [string, string][] }[];
   /** The current evaluation against the material's specification, when the material has one. */
   evaluation?: SpecificationEvaluation;
   releases: StoredRelease[];
@@ -206,7 +208,12 @@ export async function batchReport(store: Store, batchId: string): Promise<BatchR
     outputs,
     lineage,
     files,
-    analyses: analyses.map((a) => ({ id: a.id, kind: a.kind, createdAt: a.createdAt })),
+    analyses: analyses.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      createdAt: a.createdAt,
+      summary: summariseAnalysis(a.kind, a.result),
+    })),
     ...(evaluation && { evaluation }),
     releases,
   };

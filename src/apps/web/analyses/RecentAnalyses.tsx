@@ -1,12 +1,10 @@
 import { api } from "../api.js";
 import { Async } from "../components/Async.js";
 import { Link } from "../components/Link.js";
+import { ResultSummary } from "../components/ResultSummary.js";
 import { formatDateTime } from "../format.js";
 import { paths } from "../router.js";
 import { useFetch } from "../useFetch.js";
-
-/** A row's share of the result's headline: the page it links to has the rest. */
-const SUMMARY_LINES = 3;
 
 /** The latest stored analyses of every kind; `version` changes after each new run to refresh the list. */
 export function RecentAnalyses({ version }: { version: number }) {
@@ -46,13 +44,8 @@ export function RecentAnalyses({ version }: { version: number }) {
                           <span className="muted">—</span>
                         )}
                       </td>
-                      <td className="analysis-summary" data-testid="analysis-summary">
-                        {analysis.summary.slice(0, SUMMARY_LINES).map(([label, value]) => (
-                          <span key={label}>
-                            <span className="muted">{label}</span> {value}
-                          </span>
-                        ))}
-                        {analysis.summary.length > SUMMARY_LINES && <span className="muted">…</span>}
+                      <td>
+                        <ResultSummary lines={analysis.summary} />
                       </td>
                       <td className="mono nowrap">
                         <Link to={paths.analysis(analysis.id)}>{analysis.id.slice(0, 8)}</Link>

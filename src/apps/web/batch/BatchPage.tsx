@@ -3,6 +3,7 @@ import { Async } from "../components/Async.js";
 import { AuditTable } from "../components/AuditTable.js";
 import { DocumentLinks } from "../components/DocumentLinks.js";
 import { Link } from "../components/Link.js";
+import { ResultSummary } from "../components/ResultSummary.js";
 import { fixed, formatDateTime } from "../format.js";
 import { paths } from "../router.js";
 import { type BatchDetail, synthesisApi } from "../synthesis/synthesisApi.js";
@@ -91,6 +92,7 @@ function Analyses({ detail }: { detail: BatchDetail }) {
               <tr>
                 <th scope="col">Kind</th>
                 <th scope="col">Analysis</th>
+                <th scope="col">Result</th>
                 <th scope="col">Created</th>
               </tr>
             </thead>
@@ -104,6 +106,9 @@ function Analyses({ detail }: { detail: BatchDetail }) {
                     <Link to={paths.analysis(a.id)} className="mono">
                       {a.id.slice(0, 8)}
                     </Link>
+                  </td>
+                  <td>
+                    <ResultSummary lines={a.summary ?? []} />
                   </td>
                   <td className="nowrap">{formatDateTime(a.createdAt)}</td>
                 </tr>
