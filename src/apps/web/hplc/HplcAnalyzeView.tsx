@@ -135,8 +135,8 @@ function PeakTable({
               <td className="num">{fixed(p.rt_min, 3)}</td>
               <td className="num">{fixed(p.rrt, 3)}</td>
               <td>{p.type}</td>
-              <td className="num">{compact(p.area, 2)}</td>
-              <td className="num">{compact(p.height, 3)}</td>
+              <td className="num">{fixed(p.area, 2)}</td>
+              <td className="num">{fixed(p.height, 3)}</td>
               <td className="num">{fixed(p.areaPercent, 2)}</td>
               <td className="num">{fixedOrDash(p.widthHalf_min, 4)}</td>
               <UspCells figures={p} />
