@@ -11,7 +11,8 @@ import {
   resolveParameters,
   simulateConcentrations,
 } from "../core/pk/index.js";
-import type { AnalysisKind } from "./kind.js";
+import { type NonmemSubject, parseNonmemDataset } from "../io/nonmem/index.js";
+import type { AnalysisKind, SuppliedInput } from "./kind.js";
 import { parseTimesFile, regimenParameters, timeGrid } from "./pkRegimen.js";
 
 const pkSimulateParameters = z.strictObject({
@@ -37,6 +38,11 @@ const pkSimulateParameters = z.strictObject({
     })
     .optional()
     .describe("link concentration to % β5 inhibition by an Emax/Hill model"),
+  subject: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("with a dosing dataset: the ID whose doses and observations to use (default: the first)"),
   parameters: z
     .record(z.string(), z.number())
     .default({})
@@ -66,6 +72,12 @@ export interface PkSimulateResult {
   parameters: Record<string, number>;
   /** % β5 inhibition at each time, when an inhibition link was given. */
   inhibition_pct?: number[];
+  /** With a dosing dataset: the subject whose doses were simulated, and the model's prediction at each observation. */
+  observed?: {
+    subject: string;
+    doses: number;
+    points: { time_h: number; dv_ng_mL: number; pred_ng_mL: number }[];
+  };
 }
 
 /** `pk.simulate`: a typical subject of a built-in model on a dosing regimen. */
@@ -83,23 +95,39 @@ export const pkSimulateKind: AnalysisKind<PkSimulateParameters, PkSimulateResult
       required: false,
       accept: ".txt,.csv",
     },
+    {
+      name: "dataset",
+      format: "nonmem",
+      description:
+        "a NONMEM-format dataset: one subject's dose records (AMT, II, ADDL, RATE) replace the regimen, and its observations are compared with the prediction",
+      required: false,
+      accept: ".csv,.txt,.dat",
+    },
   ],
   command: ["pk", "simulate"],
   async run(params, inputs) {
     const model = findPkModel(params.model);
     const parameters = resolveParameters(model, params.parameters);
-    const events = regimenEvents({
-      doseMg: params.doseMg,
-      days: params.days,
-      cycleDays: params.cycleDays,
-      cycles: params.cycles,
-    });
+    const subject = inputs.dataset ? datasetSubject(inputs.dataset, params.subject) : undefined;
+    if (params.subject !== undefined && !subject)
+      throw new InputError("subject: give a dosing dataset (input 'dataset') to choose a subject from");
+    const events = subject
+      ? subject.events
+      : regimenEvents({
+          doseMg: params.doseMg,
+          days: params.days,
+          cycleDays: params.cycleDays,
+          cycles: params.cycles,
+        });
     if (inputs.times && (params.stepH !== undefined || params.untilH !== undefined)) {
       throw new InputError("give output times either as a times file or as stepH/untilH, not both");
     }
     const times = inputs.times
       ? parseTimesFile(inputs.times.bytes, inputs.times.ref.name)
-      : timeGrid(params.stepH ?? 1, params.untilH ?? params.cycles * params.cycleDays * 24);
+      : timeGrid(
+          params.stepH ?? 1,
+          params.untilH ?? (subject ? lastRecord_h(subject) + 168 : params.cycles * params.cycleDays * 24),
+        );
     const conc = simulateConcentrations(model, parameters, events, times);
     const first = times[0] ?? 0;
     const last = times[times.length - 1] ?? 0;
@@ -108,7 +136,14 @@ export const pkSimulateKind: AnalysisKind<PkSimulateParameters, PkSimulateResult
     const refined = findPeak(model, parameters, events, first, last);
     const { cmax, tmax_h } = refined.cmax >= onGrid.cmax ? refined : onGrid;
     const auc = exactAuc(model, parameters, events, [[first, last]])[0] ?? Number.NaN;
-    const doseTimes = [...new Set(events.map((e) => e.time_h))].sort((a, b) => a - b);
+    // Every administration, additional doses (ADDL × II) included: the first-dose window ends at the second.
+    const doseTimes = [
+      ...new Set(
+        events.flatMap((e) =>
+          Array.from({ length: 1 + (e.addl ?? 0) }, (_, k) => e.time_h + k * (e.ii_h ?? 0)),
+        ),
+      ),
+    ].sort((a, b) => a - b);
     const firstDoseAt = doseTimes[0] ?? 0;
     const firstPeak = findPeak(
       model,
@@ -133,8 +168,51 @@ export const pkSimulateKind: AnalysisKind<PkSimulateParameters, PkSimulateResult
         firstDose: { cmax_ng_mL: firstPeak.cmax, tmax_h: firstPeak.tmax_h - firstDoseAt },
         parameters,
         ...(params.inhibition && { inhibition_pct: Array.from(beta5Inhibition(conc, params.inhibition)) }),
+        ...(subject && { observed: observedVsPredicted(model, parameters, subject) }),
       },
       warnings: [],
     };
   },
 };
+
+/**
+ * The subject of a dosing dataset to simulate: the given ID, or the first.
+ * @throws InputError naming the file when the ID is not in it or the subject has no doses.
+ */
+function datasetSubject(input: SuppliedInput, id: string | undefined): NonmemSubject {
+  const { subjects } = parseNonmemDataset(input.bytes, input.ref.name);
+  if (subjects.length === 0) throw new InputError(`${input.ref.name}: the dataset has no records`);
+  const subject = id === undefined ? subjects[0] : subjects.find((s) => s.id === id);
+  if (!subject) {
+    const ids = subjects.map((s) => s.id);
+    throw new InputError(
+      `subject: ${input.ref.name} has no ID '${id}' (IDs: ${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ", …" : ""})`,
+    );
+  }
+  if (subject.events.length === 0)
+    throw new InputError(`${input.ref.name}: subject ${subject.id} has no dose records (EVID 1 or 4)`);
+  return subject;
+}
+
+/** The time of a subject's last dose (additional doses included) or observation, h. */
+function lastRecord_h(subject: NonmemSubject): number {
+  let last = 0;
+  for (const e of subject.events) last = Math.max(last, e.time_h + (e.ii_h ?? 0) * (e.addl ?? 0));
+  for (const o of subject.observations) last = Math.max(last, o.time_h);
+  return last;
+}
+
+/** The model's prediction at each of the subject's observation times, beside the observed DV. */
+function observedVsPredicted(
+  model: ReturnType<typeof findPkModel>,
+  parameters: Record<string, number>,
+  subject: NonmemSubject,
+): NonNullable<PkSimulateResult["observed"]> {
+  const times = Float64Array.from(subject.observations, (o) => o.time_h);
+  const pred = simulateConcentrations(model, parameters, subject.events, times);
+  return {
+    subject: subject.id,
+    doses: subject.events.reduce((n, e) => n + 1 + (e.addl ?? 0), 0),
+    points: subject.observations.map((o, i) => ({ time_h: o.time_h, dv_ng_mL: o.dv, pred_ng_mL: pred[i]! })),
+  };
+}

@@ -22,6 +22,8 @@ export interface ConcentrationPlot {
   } | null;
   /** % β5 inhibition at the same times, drawn against a 0–100 % axis on the right. */
   inhibition_pct?: ArrayLike<number>;
+  /** Observed concentrations (a dataset's DV), drawn as points over the profile. */
+  observed?: readonly { time_h: number; dv_ng_mL: number }[];
 }
 
 const FRAME: Frame = { width: 720, height: 320, margin: { top: 30, right: 48, bottom: 42, left: 56 } };
@@ -29,9 +31,15 @@ const FRAME: Frame = { width: 720, height: 320, margin: { top: 30, right: 48, bo
 /** Draws concentration (ng/mL) against time in days as a standalone SVG. */
 export function plotConcentrationTime(plot: ConcentrationPlot, frame: Frame = FRAME): string {
   const box = innerBox(frame);
-  const lastH = Math.max(...Array.from(plot.times_h), ...(plot.band ? Array.from(plot.band.times_h) : []), 1);
+  const lastH = Math.max(
+    ...Array.from(plot.times_h),
+    ...(plot.band ? Array.from(plot.band.times_h) : []),
+    ...(plot.observed ?? []).map((o) => o.time_h),
+    1,
+  );
   const maxC = Math.max(
     ...Array.from(plot.conc_ng_mL).filter(Number.isFinite),
+    ...(plot.observed ?? []).map((o) => o.dv_ng_mL),
     ...(plot.band ? Array.from(plot.band.upper) : []),
     1e-9,
   );
@@ -50,6 +58,11 @@ export function plotConcentrationTime(plot: ConcentrationPlot, frame: Frame = FR
     " ",
   );
   parts.push(`<polyline points="${line}" fill="none" stroke="#2b6cb0" stroke-width="1.5"/>`);
+  for (const o of plot.observed ?? []) {
+    parts.push(
+      `<circle cx="${px(x(o.time_h / 24))}" cy="${px(y(o.dv_ng_mL))}" r="3" fill="#ffffff" stroke="#1a202c" stroke-width="1.2"><title>observed ${o.dv_ng_mL} ng/mL at ${o.time_h} h</title></circle>`,
+    );
+  }
   if (plot.inhibition_pct) {
     const pct = linearScale([0, 100], box.y);
     const inhibition = Array.from(

@@ -13,10 +13,13 @@ export function addPkRoutes(app: Hono, store: Store): void {
     if (row.kind === "pk.simulate") {
       const r = row.result as PkSimulateResult;
       svg = plotConcentrationTime({
-        title: `${r.model}: typical subject`,
+        title: r.observed
+          ? `${r.model}: typical subject on the doses of subject ${r.observed.subject}, with its observations`
+          : `${r.model}: typical subject`,
         times_h: r.times_h,
         conc_ng_mL: r.conc_ng_mL,
         ...(r.inhibition_pct && { inhibition_pct: r.inhibition_pct }),
+        ...(r.observed && { observed: r.observed.points }),
       });
     } else if (row.kind === "pk.population") {
       const { percentiles, model, n } = row.result as PkPopulationResult;

@@ -95,6 +95,11 @@ export function addPkCommands(program: Command): void {
     .option("--until-h <h>", "output until T hours (default: end of the last cycle)")
     .option("--plot <file>", "write the concentration–time plot (SVG)")
     .option(
+      "--dataset <file>",
+      "NONMEM-format dataset: a subject's dose records replace the regimen; prints its observations beside the prediction",
+    )
+    .option("--subject <id>", "with --dataset: the subject (ID) to simulate (default: the first)")
+    .option(
       "--ic50-nm <nM>",
       "link to % β5 inhibition (Emax/Hill) with this IC50, e.g. from `ixalab ic50 run`",
     )
@@ -127,6 +132,8 @@ export function addPkCommands(program: Command): void {
           stepH?: string;
           untilH?: string;
           plot?: string;
+          dataset?: string;
+          subject?: string;
         },
     ) => {
       const parameters = {
@@ -135,14 +142,23 @@ export function addPkCommands(program: Command): void {
         ...(flags.untilH !== undefined && { untilH: number(flags.untilH, "--until-h") }),
         parameters: parameterOverrides(flags.param),
         ...(await inhibitionFromFlags(flags)),
+        ...(flags.subject !== undefined && { subject: flags.subject }),
       };
-      const inputs: SuppliedInputs = flags.timesFile
-        ? { times: await readInputFile(flags.timesFile, "pk-times") }
-        : {};
+      const inputs: SuppliedInputs = {
+        ...(flags.timesFile && { times: await readInputFile(flags.timesFile, "pk-times") }),
+        ...(flags.dataset && { dataset: await readInputFile(flags.dataset, "nonmem") }),
+      };
       const envelope = await runAndReport(pkSimulateKind, parameters, inputs, flags, {
         json: (r) => {
-          const { model, times_h, conc_ng_mL, summary, inhibition_pct } = r as PkSimulateResult;
-          return { model, times_h, conc_ng_mL, summary, ...(inhibition_pct && { inhibition_pct }) };
+          const { model, times_h, conc_ng_mL, summary, inhibition_pct, observed } = r as PkSimulateResult;
+          return {
+            model,
+            times_h,
+            conc_ng_mL,
+            summary,
+            ...(inhibition_pct && { inhibition_pct }),
+            ...(observed && { observed }),
+          };
         },
         text: (e) => {
           const { summary, model } = e.result as PkSimulateResult;
@@ -166,10 +182,13 @@ export function addPkCommands(program: Command): void {
         await writeFile(
           flags.plot,
           plotConcentrationTime({
-            title: `${r.model}: ${parameters.doseMg} mg, days ${parameters.days.join(", ")} of ${parameters.cycleDays}`,
+            title: r.observed
+              ? `${r.model}: subject ${r.observed.subject} of ${flags.dataset}, ${r.observed.doses} doses`
+              : `${r.model}: ${parameters.doseMg} mg, days ${parameters.days.join(", ")} of ${parameters.cycleDays}`,
             times_h: r.times_h,
             conc_ng_mL: r.conc_ng_mL,
             ...(r.inhibition_pct && { inhibition_pct: r.inhibition_pct }),
+            ...(r.observed && { observed: r.observed.points }),
           }),
         );
       }

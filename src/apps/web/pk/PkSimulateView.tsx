@@ -44,6 +44,14 @@ export function PkSimulateView({ result, analysisId, lastCycleStartH, headingLev
         <Heading id={`${id}-summary`}>Summary</Heading>
         <PkSummaryTable summary={result.summary} firstDose={result.firstDose} />
       </section>
+      {result.observed && (
+        <section aria-labelledby={`${id}-observed`}>
+          <Heading id={`${id}-observed`}>
+            Observed and predicted: subject {result.observed.subject} ({result.observed.doses} doses)
+          </Heading>
+          <ObservedTable points={result.observed.points} />
+        </section>
+      )}
       {inhibition && (
         <section aria-labelledby={`${id}-inhibition`}>
           <Heading id={`${id}-inhibition`}>β5 inhibition</Heading>
@@ -54,6 +62,42 @@ export function PkSimulateView({ result, analysisId, lastCycleStartH, headingLev
           </p>
         </section>
       )}
+    </div>
+  );
+}
+
+/** A dataset subject's observations beside the typical subject's prediction on its doses. */
+function ObservedTable({ points }: { points: NonNullable<PkSimulateResult["observed"]>["points"] }) {
+  return (
+    <div className="table-wrap">
+      <table className="data" data-testid="pk-observed">
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              Time (h)
+            </th>
+            <th scope="col" className="num">
+              Observed (ng/mL)
+            </th>
+            <th scope="col" className="num">
+              Predicted (ng/mL)
+            </th>
+            <th scope="col" className="num">
+              Observed / predicted
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.time_h}>
+              <td className="num">{compact(p.time_h, 2)}</td>
+              <td className="num">{compact(p.dv_ng_mL, 3)}</td>
+              <td className="num">{fixed(p.pred_ng_mL, 3)}</td>
+              <td className="num">{p.pred_ng_mL > 0 ? fixed(p.dv_ng_mL / p.pred_ng_mL, 2) : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -13,6 +13,12 @@ export interface PkSimulateResult {
   times_h: number[];
   conc_ng_mL: number[];
   summary: PkSummary;
+  /** With a dosing dataset: the subject simulated and its observations beside the prediction. */
+  observed?: {
+    subject: string;
+    doses: number;
+    points: { time_h: number; dv_ng_mL: number; pred_ng_mL: number }[];
+  };
   /** The peak after the first dose; absent from results stored before it was computed. */
   firstDose?: { cmax_ng_mL: number; tmax_h: number };
   parameters: Record<string, number>;
