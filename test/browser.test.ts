@@ -153,6 +153,29 @@ describe.skipIf(!hasChromium)("web UI in Chromium", () => {
     await page.screenshot({ path: join(screenshotDir, "compound-page.png"), fullPage: true });
   });
 
+  it("compares the chosen compounds side by side, with Lipinski's rule of five", async () => {
+    await page.goto(`${server!.url}/`);
+    await page.getByLabel("Compare ixazomib citrate").check();
+    await page.getByLabel("Compare bortezomib").check();
+    await page.getByTestId("compare-chosen").click();
+    await page.waitForURL(/\/compare\?ids=ixazomib-citrate,bortezomib$/);
+    const table = page.getByTestId("compare");
+    expect(await table.locator("thead th").allTextContents()).toEqual([
+      "Property",
+      "ixazomib citrate",
+      "bortezomib",
+    ]);
+    // RDKit's counts (computeProperties.test.ts): the citrate has 11 N + O and MW 517.1 > 500.
+    const ro5 = await table.getByTestId("ro5").allTextContents();
+    expect(ro5[0]).toMatch(/^2MW ≤ 500, HBA ≤ 10 broken$/);
+    expect(ro5[1]).toBe("0");
+    await page.getByRole("link", { name: "Compounds" }).first().click();
+    await page.getByRole("link", { name: "Compare the proteasome inhibitors" }).click();
+    await page.waitForURL(/\/compare\?ids=/);
+    await table.locator("thead th").nth(4).waitFor();
+    expect(await table.locator("thead th").count()).toBe(1 + 4); // bortezomib, carfilzomib, delanzomib, ixazomib
+  });
+
   it("serves deep links (index.html for app paths) and reports unknown compounds", async () => {
     await page.goto(`${server!.url}/compounds/ixazomib-citrate`);
     expect(await text(page.getByTestId("formula"))).toBe("C20H23BCl2N2O9");

@@ -6,6 +6,7 @@ import { Header } from "./components/Header.js";
 import { AnalysesPage } from "./pages/AnalysesPage.js";
 import { AnalysisPage } from "./pages/AnalysisPage.js";
 import { AuditPage } from "./pages/AuditPage.js";
+import { ComparePage } from "./pages/ComparePage.js";
 import { CompoundPage } from "./pages/CompoundPage.js";
 import { CompoundsPage } from "./pages/CompoundsPage.js";
 import { NotFoundPage } from "./pages/NotFoundPage.js";
@@ -22,6 +23,8 @@ function page(route: Route) {
       return <CompoundsPage />;
     case "compound":
       return <CompoundPage key={route.id} id={route.id} />;
+    case "compare":
+      return <ComparePage ids={route.ids} />;
     case "analyses":
       return <AnalysesPage kindId={route.kind} />;
     case "analysis":

@@ -43,6 +43,7 @@ export function useLocation(): Location {
 export type Route =
   | { name: "compounds" }
   | { name: "compound"; id: string }
+  | { name: "compare"; ids: string[] }
   | { name: "analyses"; kind: string | null }
   | { name: "analysis"; id: string }
   | { name: "audit" }
@@ -74,6 +75,8 @@ export function matchRoute({ pathname, search }: Location): Route {
   if (rest.length > 0) return { name: "notFound", path: pathname };
   if (first === undefined || (first === "compounds" && second === undefined)) return { name: "compounds" };
   if (first === "compounds" && second !== undefined) return { name: "compound", id: second };
+  if (first === "compare" && second === undefined)
+    return { name: "compare", ids: (search.get("ids") ?? "").split(",").filter((id) => id !== "") };
   if (first === "analyses" && second === undefined) return { name: "analyses", kind: search.get("kind") };
   if (first === "analyses" && second !== undefined) return { name: "analysis", id: second };
   if (first === "audit" && second === undefined) return { name: "audit" };
@@ -88,6 +91,7 @@ export function matchRoute({ pathname, search }: Location): Route {
 export const paths = {
   compounds: () => "/",
   compound: (id: string) => `/compounds/${encodeURIComponent(id)}`,
+  compare: (ids: readonly string[]) => `/compare?ids=${ids.map(encodeURIComponent).join(",")}`,
   analyses: (kind?: string) => (kind ? `/analyses?kind=${encodeURIComponent(kind)}` : "/analyses"),
   analysis: (id: string) => `/analyses/${encodeURIComponent(id)}`,
   audit: () => "/audit",

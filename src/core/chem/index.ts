@@ -33,3 +33,4 @@ export {
   type ReactionTermSummary,
   type Species,
 } from "./reaction.js";
+export { type RuleOfFiveCheck, type RuleOfFiveInputs, ruleOfFive } from "./ruleOfFive.js";

@@ -21,8 +21,25 @@ function matches(compound: CompoundSummary, filter: string): boolean {
     .includes(needle);
 }
 
-/** The compounds list: name (linking to the compound page), formula, mass, CAS and InChIKey. */
-export function CompoundTable({ compounds, filter }: { compounds: CompoundSummary[]; filter: string }) {
+/** Which compounds are ticked for a comparison, and how to tick one. */
+export interface CompoundSelection {
+  chosen: readonly string[];
+  toggle: (id: string, on: boolean) => void;
+}
+
+/**
+ * The compounds list: name (linking to the compound page), formula, mass, CAS and InChIKey; with a
+ * selection, a checkbox per row to choose compounds to compare.
+ */
+export function CompoundTable({
+  compounds,
+  filter,
+  selection,
+}: {
+  compounds: CompoundSummary[];
+  filter: string;
+  selection?: CompoundSelection;
+}) {
   const shown = compounds.filter((c) => matches(c, filter));
   if (compounds.length === 0) return <p className="empty">No compounds are stored yet.</p>;
   return (
@@ -30,6 +47,11 @@ export function CompoundTable({ compounds, filter }: { compounds: CompoundSummar
       <table className="data compounds" data-testid="compounds">
         <thead>
           <tr>
+            {selection && (
+              <th scope="col">
+                <span className="visually-hidden">Compare</span>
+              </th>
+            )}
             <th scope="col">Name</th>
             <th scope="col">Formula</th>
             <th scope="col" className="num" title="Average molecular mass computed by RDKit">
@@ -42,6 +64,16 @@ export function CompoundTable({ compounds, filter }: { compounds: CompoundSummar
         <tbody>
           {shown.map((compound) => (
             <tr key={compound.id}>
+              {selection && (
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Compare ${compound.name}`}
+                    checked={selection.chosen.includes(compound.id)}
+                    onChange={(e) => selection.toggle(compound.id, e.target.checked)}
+                  />
+                </td>
+              )}
               <th scope="row">
                 <Link to={paths.compound(compound.id)} className="compounds__name">
                   {compound.name}
@@ -58,7 +90,7 @@ export function CompoundTable({ compounds, filter }: { compounds: CompoundSummar
           ))}
           {shown.length === 0 && (
             <tr>
-              <td colSpan={5} className="empty">
+              <td colSpan={selection ? 6 : 5} className="empty">
                 No compound matches “{filter}”.
               </td>
             </tr>

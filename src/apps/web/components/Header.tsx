@@ -3,7 +3,7 @@ import { paths } from "../router.js";
 import { Link } from "./Link.js";
 
 const SECTIONS = [
-  { label: "Compounds", to: paths.compounds(), active: ["compounds", "compound"] },
+  { label: "Compounds", to: paths.compounds(), active: ["compounds", "compound", "compare"] },
   { label: "Analyses", to: paths.analyses(), active: ["analyses", "analysis"] },
   { label: "PK", to: paths.pk(), active: ["pk"] },
   {

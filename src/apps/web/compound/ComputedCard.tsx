@@ -2,7 +2,8 @@ import type { CompoundDetail } from "../api.js";
 import type { PropertyRow } from "../components/PropertyTable.js";
 import { PropertyTable } from "../components/PropertyTable.js";
 
-const ORDER = [
+/** The computed properties in the order a medicinal chemist reads them. */
+export const COMPUTED_PROPERTY_ORDER = [
   "formula",
   "averageMass",
   "monoisotopicMass",
@@ -20,7 +21,7 @@ const ORDER = [
 /** RDKit-computed properties, plus the average mass from IUPAC conventional atomic weights. */
 export function ComputedCard({ compound }: { compound: CompoundDetail }) {
   const { computed, conventionalAverageMass: conventional } = compound;
-  const rows: PropertyRow[] = ORDER.map((key) => ({ key, value: computed[key] }));
+  const rows: PropertyRow[] = COMPUTED_PROPERTY_ORDER.map((key) => ({ key, value: computed[key] }));
   if (conventional) {
     rows.splice(2, 0, {
       key: "conventionalAverageMass",
