@@ -188,6 +188,35 @@ describe.skipIf(!hasChromium)("web UI in Chromium", () => {
     expect(await text(page.getByRole("alert"))).toContain("no-such-compound");
   });
 
+  it("runs chem.library on an uploaded .smi: the property table, the unreadable line and the CSV", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ixalab-library-"));
+    try {
+      const path = join(dir, "analogues.smi");
+      await writeFile(
+        path,
+        "CCO ethanol\nC1CC broken\nB(O)(O)[C@H](CC(C)C)NC(=O)CNC(=O)c1cc(Cl)ccc1Cl ixazomib\n",
+      );
+      await page.goto(`${server!.url}/analyses?kind=chem.library`);
+      await page.locator("#input-library").setInputFiles(path);
+      await page.getByRole("button", { name: "Run analysis" }).click();
+      const view = page.getByTestId("outcome").getByTestId("chem-library-result");
+      await view.waitFor({ timeout: RUN_MS });
+      const rows = view.getByTestId("chem-library").locator("tbody tr");
+      expect(await rows.count()).toBe(3);
+      expect(await text(rows.nth(1))).toContain("analogues.smi: line 2");
+      expect(await text(rows.nth(2))).toContain("C14H19BCl2N2O4");
+      const csv = await view
+        .getByRole("link", { name: "Export CSV" })
+        .evaluate(async (a: HTMLAnchorElement) => (await fetch(a.href)).text());
+      expect(csv.split("\r\n")[0]).toBe(
+        "line,name,smiles,formula,averageMass,clogp,tpsa,lipinskiHbd,lipinskiHba,rotatableBonds,rings,inchiKey,ruleOfFiveViolations,error",
+      );
+      expect(csv).toContain("3,ixazomib,");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("runs chem.props from the generated form and shows formula C2H6O for CCO", async () => {
     await page.goto(`${server!.url}/analyses?kind=chem.props`);
     const smiles = page.locator("#param-smiles");

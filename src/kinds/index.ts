@@ -1,3 +1,9 @@
+export {
+  type ChemLibraryResult,
+  chemLibraryKind,
+  type LibraryRow,
+  MAX_LIBRARY_STRUCTURES,
+} from "./chemLibrary.js";
 export { type ChemPropsParameters, chemPropsKind } from "./chemProps.js";
 export {
   type FlowApoptosisParameters,

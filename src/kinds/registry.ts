@@ -1,4 +1,5 @@
 import { NotFoundError } from "../core/errors.js";
+import { chemLibraryKind } from "./chemLibrary.js";
 import { chemPropsKind } from "./chemProps.js";
 import { flowApoptosisKind } from "./flowApoptosis.js";
 import { flowGateKind } from "./flowGate.js";
@@ -26,6 +27,7 @@ import { xrpdPeaksKind } from "./xrpdPeaks.js";
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds kinds of many parameter and result types
 export const ANALYSIS_KINDS: readonly AnalysisKind<any, any>[] = [
   chemPropsKind,
+  chemLibraryKind,
   ic50RunKind,
   ic50FitKind,
   pkSimulateKind,

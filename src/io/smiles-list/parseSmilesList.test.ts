@@ -9,14 +9,14 @@ function parseAll(text: string) {
 describe("SMILES lists", () => {
   it("reads a CSV by its smiles column, with RFC 4180 quoting", () => {
     expect(parseAll('id,name,SMILES\n1,"ethanol, dry",CCO\n2,x,"C(=O)O"\n')).toEqual([
-      { line: 2, smiles: "CCO" },
-      { line: 3, smiles: "C(=O)O" },
+      { line: 2, smiles: "CCO", name: "ethanol, dry" },
+      { line: 3, smiles: "C(=O)O", name: "x" },
     ]);
   });
   it("reads TSV and .smi files, skipping blanks, comments and a bare header", () => {
-    expect(parseAll("smiles\tid\nCCO\t1\n")).toEqual([{ line: 2, smiles: "CCO" }]);
-    expect(parseAll("SMILES\nCCO ethanol\n\n# x\nO\n")).toEqual([
-      { line: 2, smiles: "CCO" },
+    expect(parseAll("smiles\tid\nCCO\t1\n")).toEqual([{ line: 2, smiles: "CCO", name: "1" }]);
+    expect(parseAll("SMILES\nCCO ethanol, absolute\n\n# x\nO\n")).toEqual([
+      { line: 2, smiles: "CCO", name: "ethanol, absolute" },
       { line: 5, smiles: "O" },
     ]);
   });

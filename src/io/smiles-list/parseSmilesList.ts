@@ -1,11 +1,15 @@
 import { FormatError } from "../../core/errors.js";
 import { splitDelimited } from "../csv/splitDelimited.js";
 
-/** One structure of a SMILES list, with the 1-based line it came from. */
+/** One structure of a SMILES list, with the 1-based line it came from and its name when the list gives one. */
 export interface SmilesListEntry {
   line: number;
   smiles: string;
+  name?: string;
 }
+
+/** Header names taken as a structure's name in a CSV/TSV list, in order of preference. */
+const NAME_COLUMNS = ["name", "id", "compound", "title"];
 
 /**
  * A line-at-a-time parser for SMILES lists: either a SMILES file (one SMILES per line, optionally
@@ -16,7 +20,7 @@ export interface SmilesListEntry {
 export function createSmilesListParser(source = "<memory>") {
   let mode:
     | { kind: "plain" }
-    | { kind: "table"; delimiter: string; column: number; width: number }
+    | { kind: "table"; delimiter: string; column: number; width: number; nameColumn: number }
     | undefined;
   return (text: string, line: number): SmilesListEntry | undefined => {
     const content = text.replace(/\r$/, "");
@@ -25,13 +29,19 @@ export function createSmilesListParser(source = "<memory>") {
       mode = detectMode(content, source, line);
       if (mode.kind === "table" || /^smiles$/i.test(content.trim())) return undefined;
     }
-    if (mode.kind === "plain") return { line, smiles: content.trim().split(/\s+/)[0] ?? "" };
+    if (mode.kind === "plain") {
+      // A .smi line: the SMILES, then optionally whitespace and a name (which may hold spaces).
+      const [smiles = "", ...rest] = content.trim().split(/\s+/);
+      const name = rest.join(" ");
+      return name ? { line, smiles, name } : { line, smiles };
+    }
     const fields = splitDelimited(content, mode.delimiter, source, line);
     const smiles = fields[mode.column]?.trim() ?? "";
     if (smiles === "") {
       throw new FormatError(source, `line ${line}`, "a value in the 'smiles' column", "an empty field");
     }
-    return { line, smiles };
+    const name = mode.nameColumn >= 0 ? (fields[mode.nameColumn]?.trim() ?? "") : "";
+    return name ? { line, smiles, name } : { line, smiles };
   };
 }
 
@@ -40,7 +50,8 @@ function detectMode(header: string, source: string, line: number) {
     if (!header.includes(delimiter)) continue;
     const fields = splitDelimited(header, delimiter, source, line).map((f) => f.trim().toLowerCase());
     const column = fields.indexOf("smiles");
-    if (column >= 0) return { kind: "table" as const, delimiter, column, width: fields.length };
+    const nameColumn = NAME_COLUMNS.map((n) => fields.indexOf(n)).find((i) => i >= 0) ?? -1;
+    if (column >= 0) return { kind: "table" as const, delimiter, column, width: fields.length, nameColumn };
     if (!/\s/.test(header.trim())) {
       throw new FormatError(
         source,

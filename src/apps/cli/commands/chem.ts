@@ -3,13 +3,26 @@ import { computeProperties, withMolecule } from "../../../core/chem/index.js";
 import { InputError, isInputError } from "../../../core/errors.js";
 import { loadRdkit } from "../../../io/rdkit/loadRdkit.js";
 import { readSmilesList } from "../../../io/smiles-list/index.js";
-import { chemPropsKind } from "../../../kinds/index.js";
+import { type ChemLibraryResult, chemLibraryKind, chemPropsKind } from "../../../kinds/index.js";
 import { addKindCommand, type KindCommandOptions, runKindCommand } from "../kindCommand.js";
-import { printJson, progressBar } from "../output.js";
+import { formatTable, printJson, progressBar } from "../output.js";
 
 /** `ixalab chem props`: one structure (--smiles, --molfile) or a streamed batch (--file). */
 export function addChemCommands(program: Command): void {
   program.command("chem").description("cheminformatics: molecular properties of any structure (RDKit)");
+  addKindCommand(program, chemLibraryKind)
+    .addHelpText(
+      "after",
+      `
+Example:
+  ixalab chem library --library analogues.smi --json     # or a CSV with 'smiles' and 'name' columns`,
+    )
+    .action(async (options: KindCommandOptions) => {
+      await runKindCommand(chemLibraryKind, options, {
+        json: (r) => r,
+        text: (e) => libraryText(e.result as ChemLibraryResult),
+      });
+    });
   addKindCommand(program, chemPropsKind)
     .option(
       "--file <file>",
@@ -64,4 +77,29 @@ async function propsBatch(path: string): Promise<void> {
     throw new InputError(
       `${path}: ${failed} of ${count} structures could not be read (see their 'error' lines)`,
     );
+}
+
+/** A library as a table a chemist reads: one row per structure, the unreadable ones with their reason. */
+function libraryText(r: ChemLibraryResult): string {
+  const rows = r.rows.map((row) =>
+    "error" in row
+      ? [row.line, row.name ?? "", "—", "—", "—", "—", "—", "—", "—", row.error]
+      : [
+          row.line,
+          row.name ?? "",
+          row.formula,
+          row.averageMass.toFixed(2),
+          row.clogp.toFixed(2),
+          row.tpsa.toFixed(1),
+          row.lipinskiHbd,
+          row.lipinskiHba,
+          row.rotatableBonds,
+          row.ruleOfFiveViolations,
+        ],
+  );
+  const table = formatTable(
+    ["line", "name", "formula", "MW", "cLogP", "TPSA", "HBD", "HBA", "RotB", "Ro5 viol."],
+    rows,
+  );
+  return `${table}\n${r.structures} structures, ${r.failed} unreadable, ${r.ruleOfFiveFailures} with more than one rule-of-five violation`;
 }

@@ -1,4 +1,5 @@
 import { useMemo } from "react";
+import { ChemLibraryView, chemLibraryResultOf } from "../chem/ChemLibraryView.js";
 import { FlowApoptosisView } from "../flow/FlowApoptosisView.js";
 import { FlowGateView } from "../flow/FlowGateView.js";
 import { FlowInfoView } from "../flow/FlowInfoView.js";
@@ -83,6 +84,8 @@ export function KindResultView({ kind, result, parameters, analysisId, headingLe
   const xrpdMatch = xrpdMatchResultOf(kind, result);
   if (xrpdMatch)
     return <XrpdMatchView result={xrpdMatch} analysisId={analysisId} headingLevel={headingLevel} />;
+  const library = chemLibraryResultOf(kind, result);
+  if (library) return <ChemLibraryView result={library} />;
   const nca = ncaResultOf(kind, result);
   if (nca) return <NcaTable result={nca} />;
   const apoptosis = flowApoptosisResultOf(kind, result);
