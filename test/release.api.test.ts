@@ -246,6 +246,34 @@ describe("batches and release over HTTP", () => {
     expect(locked.body.error.message).toContain("is released");
   });
 
+  it("tabulates every batch of the material against its specification (CTD 3.2.S.4.4)", async () => {
+    const specs = await call("/api/specifications");
+    expect(specs.body.map((s: { id: string }) => s.id)).toContain("ixazomib-citrate-release");
+    const table = await call("/api/materials/ixazomib-citrate/batch-analyses");
+    expect(table.status).toBe(200);
+    const byId = new Map(
+      table.body.batches.map((b: { batchId: string }) => [b.batchId, b]) as [string, Record<string, never>][],
+    );
+    expect([...byId.keys()]).toEqual(expect.arrayContaining(["IXC-DEMO-01", "IXC-DEMO-02"]));
+    // The released batch shows what was signed; the impure one its current evaluation.
+    const released = byId.get("IXC-DEMO-01")!;
+    expect(released.decision).toMatchObject({ decision: "released", userName: "qa.lead" });
+    const [signed] = (await call("/api/batches/IXC-DEMO-01")).body.releases;
+    expect(released.evaluation).toEqual(signed.evaluation);
+    const impure = byId.get("IXC-DEMO-02") as unknown as {
+      decision: null;
+      evaluation: { tests: { testId: string; value: number; status: string }[] };
+    };
+    expect(impure.decision).toBeNull();
+    expect(impure.evaluation.tests.find((t) => t.testId === "hplc-single-impurity")).toMatchObject({
+      value: 0.21,
+      status: "fail",
+    });
+    const none = await call("/api/materials/water/batch-analyses");
+    expect(none.status).toBe(404);
+    expect(none.body.error.message).toContain("Specified materials: ixazomib-citrate");
+  });
+
   it("serves the certificate of analysis and the dossier as HTML", async () => {
     const coa = await call("/api/batches/IXC-DEMO-01/coa.html");
     expect(coa.status).toBe(200);

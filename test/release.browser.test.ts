@@ -190,6 +190,16 @@ describe.skipIf(!hasChromium)("dossier and release pages in Chromium", () => {
     expect(await decided.getByRole("link").getAttribute("href")).toBe("/batches/IXC-DEMO-01/release");
     expect(await decided.getByRole("link").getAttribute("title")).toMatch(/^signed by qa\.lead, /);
     expect(await text(rows.filter({ hasText: "IXC-DEMO-02" }).getByTestId("batch-decision"))).toBe("—");
+
+    // The batch-analysis table: every lot against the specification, the failing value marked.
+    const lots = page.getByTestId("batch-analyses-ixazomib-citrate");
+    const impure = lots.locator("tbody tr", { hasText: "IXC-DEMO-02" });
+    const cell = impure.locator('td[data-test="hplc-single-impurity"]');
+    expect(await cell.getAttribute("data-status")).toBe("fail");
+    expect(await text(cell)).toBe("0.21 %fail");
+    expect(await text(lots.locator("tbody tr", { hasText: "IXC-DEMO-01" }).locator("td").last())).toBe(
+      "released",
+    );
   });
 
   it("shows the impure batch failing its impurity line, with the release refused", async () => {

@@ -1,9 +1,11 @@
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import type { Catalog } from "../../catalog/index.js";
+import { SPECIFICATIONS } from "../../catalog/routes.js";
 import { NotFoundError, ValidationError } from "../../core/errors.js";
 import type { RunContext } from "../../kinds/index.js";
 import type { RawFileInput, Store } from "../../store/index.js";
+import { batchAnalysesOf } from "../shared/batchAnalyses.js";
 import {
   batchAuditTrail,
   batchNotFound,
@@ -73,6 +75,12 @@ export function addBatchRoutes(
     c.json(await seedDemoBatches(store, await ctx.rdkit(), ctx.now())),
   );
   app.get("/api/batches/:id", async (c) => c.json(await show(c.req.param("id"))));
+  app.get("/api/specifications", (c) =>
+    c.json(SPECIFICATIONS.map(({ id, material, version, title }) => ({ id, material, version, title }))),
+  );
+  app.get("/api/materials/:id/batch-analyses", async (c) =>
+    c.json(await batchAnalysesOf(store, c.req.param("id"))),
+  );
   app.post("/api/batches/:id/record", async (c) => {
     const id = c.req.param("id");
     const { body, files } = await readRecordRequest(c);

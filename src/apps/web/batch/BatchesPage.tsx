@@ -7,7 +7,9 @@ import { navigate, paths } from "../router.js";
 import { type BatchListRow, type NewBatchRequest, synthesisApi } from "../synthesis/synthesisApi.js";
 import { useDocumentTitle } from "../useDocumentTitle.js";
 import { useFetch } from "../useFetch.js";
+import { BatchAnalysesSection } from "./BatchAnalysesTable.js";
 import { parseInputUses } from "./batchForm.js";
+import { DecisionBadge } from "./DecisionBadge.js";
 import { FormError, TextField, useFormAction, useFormFields } from "./formParts.js";
 import "../synthesis/synthesis.css";
 
@@ -58,17 +60,11 @@ function BatchTable({ batches }: { batches: BatchListRow[] }) {
               <td className="num">{num(b.record.actual_g, 2)}</td>
               <td className="num">{num(b.record.yieldPct, 1)}</td>
               <td data-testid="batch-decision">
-                {b.decision ? (
-                  <Link
-                    to={paths.batchRelease(b.id)}
-                    className={b.decision.decision === "released" ? "badge badge--ok" : "badge badge--bad"}
-                    title={`signed by ${b.decision.userName}, ${formatDateTime(b.decision.signedAt)}`}
-                  >
-                    {b.decision.decision}
-                  </Link>
-                ) : (
-                  <span className="muted">—</span>
-                )}
+                <DecisionBadge
+                  batchId={b.id}
+                  decision={b.decision}
+                  undecided={<span className="muted">—</span>}
+                />
               </td>
               <td className="nowrap">{formatDateTime(b.createdAt)}</td>
             </tr>
@@ -132,6 +128,9 @@ function CreateBatchForm() {
 export function BatchesPage() {
   useDocumentTitle("Batches");
   const state = useFetch("batches", (signal) => synthesisApi.batches(signal));
+  const specs = useFetch("specifications", (signal) => synthesisApi.specifications(signal));
+  // Reloaded with the list: seeding or creating batches changes the analyses too.
+  const analysesVersion = state.status === "ok" ? state.data.length : 0;
   const [seeding, setSeeding] = useState<"idle" | "busy" | unknown>("idle");
   async function seed() {
     setSeeding("busy");
@@ -172,6 +171,24 @@ export function BatchesPage() {
           {(batches) => <BatchTable batches={batches} />}
         </Async>
       </section>
+      <Async state={specs} what="the specifications">
+        {(list) => (
+          <>
+            {list.map((spec) => (
+              <section className="card card--flush" aria-labelledby={`analyses-${spec.id}`} key={spec.id}>
+                <h2 id={`analyses-${spec.id}`} className="card__title-pad">
+                  Batch analyses: {spec.material}
+                </h2>
+                <p className="card__lead card__title-pad">
+                  Every batch against {spec.title} v{spec.version}, test by test (CTD 3.2.S.4.4). Decided
+                  batches show the results that were signed.
+                </p>
+                <BatchAnalysesSection material={spec.material} version={analysesVersion} />
+              </section>
+            ))}
+          </>
+        )}
+      </Async>
       <section className="card" aria-labelledby="create-heading">
         <h2 id="create-heading">New batch</h2>
         <CreateBatchForm />

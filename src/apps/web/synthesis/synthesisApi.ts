@@ -2,10 +2,19 @@
 import type { Specification, SpecificationEvaluation } from "../../../core/release/index.js";
 import type { CheckedRoute, RoutePlan } from "../../../core/synthesis/index.js";
 import type { LatestDecision, StoredBatch, StoredRelease } from "../../../store/index.js";
+import type { BatchAnalyses } from "../../shared/batchAnalyses.js";
 import type { BatchReport } from "../../shared/batchRecords.js";
 import { type AuditEvent, getJson, send } from "../api.js";
 
-export type { CheckedRoute, RoutePlan, Specification, SpecificationEvaluation, StoredBatch, StoredRelease };
+export type {
+  BatchAnalyses,
+  CheckedRoute,
+  RoutePlan,
+  Specification,
+  SpecificationEvaluation,
+  StoredBatch,
+  StoredRelease,
+};
 
 /** One shipped route in the list. */
 export interface RouteSummary {
@@ -73,6 +82,10 @@ export const synthesisApi = {
     `/api/compounds/${enc(compoundId)}/dossier.${format}`,
 
   batches: (signal?: AbortSignal) => getJson<BatchListRow[]>("/api/batches", signal),
+  specifications: (signal?: AbortSignal) =>
+    getJson<Pick<Specification, "id" | "material" | "version" | "title">[]>("/api/specifications", signal),
+  batchAnalyses: (material: string, signal?: AbortSignal) =>
+    getJson<BatchAnalyses>(`/api/materials/${enc(material)}/batch-analyses`, signal),
   batch: (id: string, signal?: AbortSignal) => getJson<BatchDetail>(`/api/batches/${enc(id)}`, signal),
   createBatch: (request: NewBatchRequest) => postJson<BatchDetail>("/api/batches", request),
   async recordBatch(id: string, record: RecordRequest, files: readonly File[] = []): Promise<BatchDetail> {
