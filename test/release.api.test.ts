@@ -269,6 +269,10 @@ describe("batches and release over HTTP", () => {
       value: 0.21,
       status: "fail",
     });
+    const html = await call("/api/materials/ixazomib-citrate/batch-analyses.html");
+    expect(html.status).toBe(200);
+    expect(html.body).toContain('<span class="bad" data-status="fail">0.21 % (fail)</span>');
+    expect(html.body).toContain('<span data-decision="released">released</span>');
     const none = await call("/api/materials/water/batch-analyses");
     expect(none.status).toBe(404);
     expect(none.body.error.message).toContain("Specified materials: ixazomib-citrate");

@@ -72,6 +72,22 @@ describe("batch records and release from the CLI", () => {
     expect(coa).toContain('data-decision="released"');
     expect(coa).toContain('data-outcome="pass"');
     expect(coa).toContain(release.signature.contentSha256);
+
+    // The batch-analysis table: both lots, the released one with what was signed.
+    const table = run(["batch", "analyses", "--material", "ixazomib-citrate", "--json"]);
+    expect(table.code, table.stderr).toBe(0);
+    const analyses = JSON.parse(table.stdout);
+    expect(analyses.batches.map((b: { batchId: string }) => b.batchId)).toEqual([
+      "IXC-DEMO-01",
+      "IXC-DEMO-02",
+    ]);
+    expect(analyses.batches[0].evaluation).toEqual(release.evaluation);
+    expect(analyses.batches[0].decision).toMatchObject({ decision: "released", userName: "qa.lead" });
+    const text = run(["batch", "analyses", "--material", "ixazomib-citrate"]).stdout;
+    expect(text).toMatch(/IXC-DEMO-02 .*0\.21 % \(fail\)/);
+    const none = run(["batch", "analyses", "--material", "water"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("specification for material 'water' not found");
   });
 
   it("records amounts and computes the yield from the limiting input", () => {

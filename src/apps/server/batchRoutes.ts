@@ -4,7 +4,9 @@ import type { Catalog } from "../../catalog/index.js";
 import { SPECIFICATIONS } from "../../catalog/routes.js";
 import { NotFoundError, ValidationError } from "../../core/errors.js";
 import type { RunContext } from "../../kinds/index.js";
+import { batchAnalysesHtml } from "../../reports/batchAnalysesReport.js";
 import type { RawFileInput, Store } from "../../store/index.js";
+import { IXALAB_VERSION } from "../../version.js";
 import { batchAnalysesOf } from "../shared/batchAnalyses.js";
 import {
   batchAuditTrail,
@@ -81,6 +83,13 @@ export function addBatchRoutes(
   app.get("/api/materials/:id/batch-analyses", async (c) =>
     c.json(await batchAnalysesOf(store, c.req.param("id"))),
   );
+  for (const format of ["html", "pdf"] as const) {
+    app.get(`/api/materials/:id/batch-analyses.${format}`, async (c) => {
+      const analyses = await batchAnalysesOf(store, c.req.param("id"));
+      const html = batchAnalysesHtml(analyses, ctx.now().toISOString(), IXALAB_VERSION);
+      return documentResponse(html, format, `batch-analyses-${analyses.material}`);
+    });
+  }
   app.post("/api/batches/:id/record", async (c) => {
     const id = c.req.param("id");
     const { body, files } = await readRecordRequest(c);

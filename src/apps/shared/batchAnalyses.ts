@@ -1,27 +1,10 @@
 import { SPECIFICATIONS } from "../../catalog/routes.js";
 import { NotFoundError } from "../../core/errors.js";
-import type { Specification, SpecificationEvaluation } from "../../core/release/index.js";
-import type { LatestDecision, Store } from "../../store/index.js";
+import type { BatchAnalyses, BatchAnalysisLine } from "../../reports/batchAnalysesReport.js";
+import type { Store } from "../../store/index.js";
 import { evaluateBatch } from "./documents.js";
 
-/** One batch's line of the batch-analysis table. */
-export interface BatchAnalysisLine {
-  batchId: string;
-  label: string | null;
-  createdAt: string;
-  /** Grams isolated, when recorded. */
-  actual_g: number | null;
-  decision: LatestDecision | null;
-  /** The signed evaluation of a decided batch (what was certified), else the current one. */
-  evaluation: SpecificationEvaluation;
-}
-
-/** Every batch of a material against its specification, oldest first (CTD 3.2.S.4.4 "Batch analyses"). */
-export interface BatchAnalyses {
-  material: string;
-  specification: Specification;
-  batches: BatchAnalysisLine[];
-}
+export type { BatchAnalyses, BatchAnalysisLine };
 
 /**
  * The results of every batch of a material, test by test, as a regulatory batch-analysis table lists them.

@@ -2,10 +2,14 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { InputError } from "../../../core/errors.js";
+import { valueText } from "../../../core/release/index.js";
 import type { LineageNode } from "../../../core/synthesis/index.js";
 import { loadRdkit } from "../../../io/rdkit/loadRdkit.js";
+import { batchAnalysesHtml } from "../../../reports/batchAnalysesReport.js";
 import type { Store } from "../../../store/index.js";
+import { IXALAB_VERSION } from "../../../version.js";
 import { withAppStore } from "../../shared/appStore.js";
+import { type BatchAnalyses, batchAnalysesOf } from "../../shared/batchAnalyses.js";
 import {
   type BatchLineage,
   batchMaterial,
@@ -15,6 +19,7 @@ import {
 } from "../../shared/batchRecords.js";
 import { seedDemoBatches } from "../../shared/demoBatches.js";
 import { formatTable, printJson, printText } from "../output.js";
+import { writeDocuments } from "./coa.js";
 
 const DATA_OPTION = [
   "--data <dir>",
@@ -32,6 +37,31 @@ export function addBatchCommands(program: Command): void {
   const batch = program
     .command("batch")
     .description("batch records: amounts, yields, genealogy, files, analyses");
+
+  batch
+    .command("analyses")
+    .description(
+      "every batch of a material against its specification, test by test (CTD 3.2.S.4.4); decided batches as signed",
+    )
+    .requiredOption(
+      "--material <compound>",
+      "catalog compound id with a specification (e.g. ixazomib-citrate)",
+    )
+    .option("--html <file>", "also write the table as HTML")
+    .option("--pdf <file>", "also write the table as PDF (needs Chromium)")
+    .option("--json", "print JSON")
+    .option(...DATA_OPTION)
+    .addHelpText(
+      "after",
+      "\nExample:\n  ixalab batch analyses --material ixazomib-citrate --pdf batch-analyses.pdf",
+    )
+    .action(async (o: BatchOptions & { material: string; html?: string; pdf?: string }) => {
+      const analyses = await withAppStore({ dataDir: o.data }, (store) => batchAnalysesOf(store, o.material));
+      if (o.json) printJson(analyses);
+      else printText(batchAnalysesText(analyses));
+      if (o.html || o.pdf)
+        await writeDocuments(batchAnalysesHtml(analyses, new Date().toISOString(), IXALAB_VERSION), o);
+    });
 
   batch
     .command("create <id>")
@@ -247,4 +277,21 @@ function lineageLines(title: string, nodes: LineageNode[], lineage: BatchLineage
   };
   walk(nodes, 1);
   return lines;
+}
+
+/** The batch-analysis table in the terminal: a row per batch, a column per test. */
+function batchAnalysesText(a: BatchAnalyses): string {
+  const tests = a.specification.tests;
+  const rows = a.batches.map((b) => [
+    b.batchId,
+    b.actual_g === null ? "—" : b.actual_g.toFixed(2),
+    ...tests.map((t) => {
+      const line = b.evaluation.tests.find((x) => x.testId === t.id);
+      if (!line) return "—";
+      const value = valueText(t.criterion, line.value);
+      return line.status === "pass" ? value : `${value} (${line.status})`;
+    }),
+    b.decision ? `${b.decision.decision} (${b.decision.userName})` : "not decided",
+  ]);
+  return formatTable(["batch", "g", ...tests.map((t) => t.id), "decision"], rows);
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Async } from "../components/Async.js";
+import { DocumentLinks } from "../components/DocumentLinks.js";
 import { ErrorMessage } from "../components/ErrorMessage.js";
 import { Link } from "../components/Link.js";
 import { fixed, formatDateTime } from "../format.js";
@@ -184,6 +185,13 @@ export function BatchesPage() {
                   batches show the results that were signed.
                 </p>
                 <BatchAnalysesSection material={spec.material} version={analysesVersion} />
+                <div className="card__title-pad">
+                  <DocumentLinks
+                    label="The table as a document"
+                    url={(format) => synthesisApi.batchAnalysesUrl(spec.material, format)}
+                    testId={`batch-analyses-documents-${spec.material}`}
+                  />
+                </div>
               </section>
             ))}
           </>

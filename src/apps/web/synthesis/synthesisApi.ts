@@ -84,6 +84,8 @@ export const synthesisApi = {
   batches: (signal?: AbortSignal) => getJson<BatchListRow[]>("/api/batches", signal),
   specifications: (signal?: AbortSignal) =>
     getJson<Pick<Specification, "id" | "material" | "version" | "title">[]>("/api/specifications", signal),
+  batchAnalysesUrl: (material: string, format: "html" | "pdf") =>
+    `/api/materials/${enc(material)}/batch-analyses.${format}`,
   batchAnalyses: (material: string, signal?: AbortSignal) =>
     getJson<BatchAnalyses>(`/api/materials/${enc(material)}/batch-analyses`, signal),
   batch: (id: string, signal?: AbortSignal) => getJson<BatchDetail>(`/api/batches/${enc(id)}`, signal),
