@@ -29,6 +29,16 @@ describe("summariseAnalysis", () => {
     ]);
   });
 
+  it("counts a library's structures, unreadable lines and rule-of-five failures", () => {
+    expect(
+      summariseAnalysis("chem.library", { structures: 3, failed: 1, ruleOfFiveFailures: 0, rows: [] }),
+    ).toEqual([
+      ["structures", "3"],
+      ["unreadable", "1"],
+      ["> 1 rule-of-five violation", "0"],
+    ]);
+  });
+
   it("reads a result it does not know, or a damaged one, without throwing", () => {
     expect(summariseAnalysis("some.kind", { z: 1, a: "x", nested: { b: 2 } })).toEqual([
       ["a", "x"],

@@ -7,6 +7,12 @@ export function summariseAnalysis(kind: string, result: unknown): [string, strin
   const num = (v: unknown, digits = 3) =>
     typeof v === "number" && Number.isFinite(v) ? v.toPrecision(digits) : "—";
   switch (kind) {
+    case "chem.library":
+      return [
+        ["structures", String(r.structures ?? "—")],
+        ["unreadable", String(r.failed ?? "—")],
+        ["> 1 rule-of-five violation", String(r.ruleOfFiveFailures ?? "—")],
+      ];
     case "chem.props":
       return [
         ["formula", String(r.formula ?? "—")],
