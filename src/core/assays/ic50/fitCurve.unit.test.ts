@@ -294,3 +294,16 @@ describe("contracts", () => {
     }
   });
 });
+
+describe("exact (noiseless) data", () => {
+  it("converges on a zero-residual 4PL curve and returns its parameters (IC50 4 nM, Hill 1, 0–100 %)", () => {
+    // The residuals are rounding there, so the relative-offset test alone would never pass.
+    const x = Float64Array.of(0.01, 0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 300, 1000);
+    const y = x.map((c) => 100 / (1 + c / 4));
+    const fit = fitCurve(x, y);
+    expect(fit.class).toBe("active");
+    expect(fit.converged).toBe(true);
+    expect(Math.abs(fit.ic50_nM! / 4 - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(fit.hill! - 1)).toBeLessThan(1e-12);
+  });
+});

@@ -228,11 +228,15 @@ export function minimizeFourPL(
   for (let k = 0; k < 4; k++) freeFactor[k] = (free >> k) & 1;
   let rss = accumulateNormalEquations(data, p, current);
   if (!Number.isFinite(rss)) return { rss, iterations: 0, converged: false, merged: -1 };
+  // An exact fit (noiseless data): the residuals are rounding, so their direction, which the offset
+  // test measures, is noise; at this RSS the fit cannot improve and has converged.
+  const exactRss = roundingRss(data);
   scale.fill(0);
   let mu = initialDamping;
   const tol2 = offsetTol * offsetTol;
   let rssMark = rss;
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    if (rss <= exactRss) return { rss, iterations: iteration, converged: true, merged: -1 };
     if (iteration % FOURPL_LM.stallWindow === 0) {
       // Creeping: the RSS fell by almost nothing over the window although the offset test still fails.
       // That is a fit running off to infinity (hill → ∞ on a step-like curve, a plateau beyond the
@@ -383,4 +387,15 @@ export function fitFourPLMultiStart(data: CurveData, starts: Float64Array, free:
   }
   optimaCount = 0;
   return { params: best, rss: bestRss, converged: bestConverged, convergedStarts, iterations };
+}
+
+/** The RSS of residuals at rounding level: n × (16 ε · max |y|)², below which a fit is exact. */
+function roundingRss(data: CurveData): number {
+  let max = 0;
+  for (let i = 0; i < data.n; i++) {
+    const a = Math.abs(data.y[i]!);
+    if (a > max) max = a;
+  }
+  const r = 16 * Number.EPSILON * Math.max(max, 1);
+  return data.n * r * r;
 }
