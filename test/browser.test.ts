@@ -346,6 +346,13 @@ describe.skipIf(!hasChromium)("web UI in Chromium", () => {
       expect(await loadedWidth(stored.getByTestId("curve-plot").first())).toBeGreaterThan(0);
       const inputs = await text(page.getByTestId("input-files"));
       for (const name of ["kinetics.csv", "layout.csv", "plates.csv"]) expect(inputs).toContain(name);
+      // The reference compound's potency over the stored runs: one run so far, too few for limits.
+      const trend = stored.getByTestId("potency-trend");
+      expect(await trend.getByRole("combobox").inputValue()).toBe("bortezomib");
+      expect(await text(trend.getByTestId("potency-stats"))).toMatch(
+        /^1 stored run; geometric mean [\d.]+ nM; limits need three measured runs$/,
+      );
+      expect(await loadedWidth(trend.getByTestId("potency-trend-plot"))).toBeGreaterThan(0);
     },
     2 * RUN_MS,
   );

@@ -5,6 +5,7 @@ import { Ic50Table } from "./Ic50Table.js";
 import { zPrimeThresholdOf } from "./ic50Format.js";
 import { PlateHeatmaps } from "./PlateHeatmaps.js";
 import { PlateQcTable } from "./PlateQcTable.js";
+import { PotencyTrendSection } from "./PotencyTrend.js";
 import { curveEntries, type Ic50Result } from "./types.js";
 
 export interface Ic50ResultViewProps {
@@ -30,7 +31,8 @@ export function Ic50ResultView({ result, parameters, analysisId, headingLevel }:
   const Heading = headingLevel === 3 ? "h3" : "h4";
   const entries = useMemo(() => curveEntries(result), [result]);
   const plates = result.plates ?? [];
-  const compounds = new Set(entries.map((e) => e.curve.compound)).size;
+  // Every compound with a curve (pooled, or on a single plate): the ones a potency trend can follow.
+  const compounds = useMemo(() => [...new Set(entries.map((e) => e.curve.compound))], [entries]);
   const active = result.curves.filter((c) => c.class === "active").length;
   const plateNames = plates.length
     ? plates.map((p) => p.plate)
@@ -40,7 +42,7 @@ export function Ic50ResultView({ result, parameters, analysisId, headingLevel }:
     <div className="ic50" data-testid="ic50-result">
       <div className="ic50__bar">
         <p className="ic50__summary">
-          {plural(plateNames.length, "plate")} · {plural(compounds, "compound")} ·{" "}
+          {plural(plateNames.length, "plate")} · {plural(compounds.length, "compound")} ·{" "}
           {plural(result.curves.length, "curve")}, {active} active
           {result.pooled.length > 0 && <> · {plural(result.pooled.length, "pooled curve")}</>}
         </p>
@@ -106,6 +108,12 @@ export function Ic50ResultView({ result, parameters, analysisId, headingLevel }:
           <Ic50Table entries={entries} />
         )}
       </section>
+      {analysisId && compounds.length > 0 && (
+        <section aria-labelledby={`${id}-trend`}>
+          <Heading id={`${id}-trend`}>Potency across stored runs</Heading>
+          <PotencyTrendSection compounds={compounds} />
+        </section>
+      )}
     </div>
   );
 }
